@@ -1,0 +1,144 @@
+namespace WinsockConformance.Model;
+
+/// <summary>socket() / WSASocket(): a new socket named <paramref name="Name"/>.</summary>
+public sealed record SocketCall(string Name, SocketKind Kind, string Api = "socket") : CallInput
+{
+    public override string Op => Api;
+
+    public override string? Socket => Name;
+}
+
+public sealed record BindCall(string Name) : CallInput
+{
+    public override string Op => "bind";
+
+    public override string? Socket => Name;
+}
+
+public sealed record ListenCall(string Name) : CallInput
+{
+    public override string Op => "listen";
+
+    public override string? Socket => Name;
+}
+
+/// <summary>connect() / WSAConnect() to the peer's listener (or, for UDP, the peer's socket), or to a closed port.</summary>
+public sealed record ConnectCall(string Name, ConnectTarget Target, string Api = "connect") : CallInput
+{
+    public override string Op => Api;
+
+    public override string? Socket => Name;
+}
+
+/// <summary>accept() / WSAAccept() on <paramref name="Listener"/>; the new socket is named <paramref name="NewName"/>.</summary>
+public sealed record AcceptCall(string Listener, string NewName, string Api = "accept") : CallInput
+{
+    public override string Op => Api;
+
+    public override string? Socket => Listener;
+}
+
+/// <summary>recv / recvfrom / WSARecv / WSARecvFrom of at most <paramref name="Length"/> bytes.</summary>
+/// <param name="BadArguments">The call fails its argument checks (a buffer the stack rejects with WSAEFAULT).</param>
+public sealed record RecvCall(string Name, int Length, RecvFlags Flags = RecvFlags.None, bool BadArguments = false, string Api = "recv") : CallInput
+{
+    public override string Op => Api;
+
+    public override string? Socket => Name;
+}
+
+/// <summary>send / sendto / WSASend / WSASendTo of <paramref name="Length"/> bytes, or, when <paramref name="Fill"/>, repeated until WSAEWOULDBLOCK.</summary>
+public sealed record SendCall(string Name, int Length, bool Fill = false, string Api = "send") : CallInput
+{
+    public override string Op => Api;
+
+    public override string? Socket => Name;
+
+    public bool IsSendTo => Api is "sendto" or "WSASendTo";
+}
+
+public sealed record ShutdownCall(string Name, ShutdownHow How) : CallInput
+{
+    public override string Op => "shutdown";
+
+    public override string? Socket => Name;
+}
+
+public sealed record CloseSocketCall(string Name) : CallInput
+{
+    public override string Op => "closesocket";
+
+    public override string? Socket => Name;
+}
+
+/// <summary>setsockopt(SOL_SOCKET, SO_OOBINLINE).</summary>
+public sealed record SetOobInlineCall(string Name, bool Enabled) : CallInput
+{
+    public override string Op => "setsockopt";
+
+    public override string? Socket => Name;
+}
+
+/// <summary>setsockopt(SOL_SOCKET, SO_LINGER, {OnOff, Seconds}).</summary>
+public sealed record SetLingerCall(string Name, bool OnOff, int Seconds) : CallInput
+{
+    public override string Op => "setsockopt";
+
+    public override string? Socket => Name;
+}
+
+/// <summary>ioctlsocket(FIONBIO).</summary>
+public sealed record SetNonBlockingCall(string Name, bool NonBlocking) : CallInput
+{
+    public override string Op => "ioctlsocket";
+
+    public override string? Socket => Name;
+}
+
+/// <summary>ioctlsocket(FIONREAD).</summary>
+public sealed record FionreadCall(string Name) : CallInput
+{
+    public override string Op => "ioctlsocket";
+
+    public override string? Socket => Name;
+}
+
+/// <summary>WSAAsyncSelect(s, window, WM_USER + message, mask); mask 0 cancels.</summary>
+public sealed record AsyncSelectCall(string Name, string Window, int Message, NetworkEvents Mask) : CallInput
+{
+    public override string Op => "WSAAsyncSelect";
+
+    public override string? Socket => Name;
+}
+
+/// <summary>WSAEventSelect(s, event, mask). The event object is created (WSACreateEvent) on first mention.</summary>
+public sealed record EventSelectCall(string Name, string EventObject, NetworkEvents Mask) : CallInput
+{
+    public override string Op => "WSAEventSelect";
+
+    public override string? Socket => Name;
+}
+
+/// <summary>WSAEnumNetworkEvents(s, event or NULL, &amp;networkEvents).</summary>
+public sealed record EnumNetworkEventsCall(string Name, string? EventObject) : CallInput
+{
+    public override string Op => "WSAEnumNetworkEvents";
+
+    public override string? Socket => Name;
+}
+
+/// <summary>WSAIoctl with one of the notification-related control codes.</summary>
+public sealed record IoctlCall(string Name, IoctlCode Code) : CallInput
+{
+    public override string Op => "WSAIoctl";
+
+    public override string? Socket => Name;
+}
+
+/// <summary>The application retrieves every message queued for <paramref name="Window"/> (PeekMessage with PM_REMOVE until empty).</summary>
+public sealed record GetMessagesCall(string Window) : CallInput
+{
+    public override string Op => "getMessages";
+
+    public override string? Socket => null;
+}

@@ -1,0 +1,107 @@
+namespace WinsockConformance.Model;
+
+/// <summary>
+/// The levels: which FD_* conditions hold for a socket right now. Delivery and latching are in
+/// <see cref="Notifier"/>; this file only says what is true.
+/// </summary>
+internal static class Conditions
+{
+    public static NetworkEvents Of(SocketState s, Profile profile)
+    {
+        if (!s.IsLive)
+        {
+            return NetworkEvents.None;
+        }
+
+        return s.Kind == SocketKind.Stream ? OfStream(s, profile) : OfDatagram(s, profile);
+    }
+
+    private static NetworkEvents OfStream(SocketState s, Profile profile)
+    {
+        if (s.Phase == SocketPhase.Listening)
+        {
+            // FD_ACCEPT: a connection is queued (C4, D2).
+            return s.PendingConnections > 0 ? NetworkEvents.Accept : NetworkEvents.None;
+        }
+
+        if (s.Phase != SocketPhase.Connected)
+        {
+            return NetworkEvents.None;
+        }
+
+        if (s.IsReset && profile.ResetSocketUnwatched)
+        {
+            // WINE-8: a reset socket is no longer watched; only the RST's own occurrence reports.
+            return s.Occurred & NetworkEvents.Close;
+        }
+
+        var conditions = NetworkEvents.None;
+        if (s.ReadableBytes > 0)
+        {
+            conditions |= NetworkEvents.Read;
+        }
+
+        if (s.UrgentBytes > 0)
+        {
+            conditions |= NetworkEvents.Oob;
+        }
+
+        if (!s.SendBlocked && (s.LocalShutdown & ShutdownFlags.Send) == 0 && !s.IsReset)
+        {
+            conditions |= NetworkEvents.Write;
+        }
+
+        if (CloseDue(s, profile))
+        {
+            conditions |= NetworkEvents.Close;
+        }
+
+        if (profile.ConnectIsLevel)
+        {
+            // DOC-1: "a connection exists" counts as the FD_CONNECT condition.
+            conditions |= NetworkEvents.Connect;
+        }
+
+        return conditions;
+    }
+
+    private static NetworkEvents OfDatagram(SocketState s, Profile profile)
+    {
+        var conditions = NetworkEvents.None;
+        if (s.Datagrams.Count > 0)
+        {
+            conditions |= NetworkEvents.Read;
+        }
+
+        var writableWhenUnbound = s.InEventMode ? profile.UnboundDatagramWritableInEventMode : profile.UnboundDatagramWritableInMessageMode;
+        if ((s.LocalShutdown & ShutdownFlags.Send) == 0 && (s.Phase == SocketPhase.Bound || writableWhenUnbound))
+        {
+            // B5 / WINE-2 / DOC-8.
+            conditions |= NetworkEvents.Write;
+        }
+
+        return conditions;
+    }
+
+    /// <summary>Whether the peer's FIN or RST makes FD_CLOSE due, per the profile's timing (G1, DOC-3, WINE-6).</summary>
+    public static bool CloseDue(SocketState s, Profile profile)
+    {
+        if (s.IsReset)
+        {
+            return true;
+        }
+
+        if (!s.PeerSentFin)
+        {
+            return false;
+        }
+
+        return profile.CloseTiming switch
+        {
+            CloseTiming.Immediately => true,
+            CloseTiming.AfterDrain => s.ReadableBytes == 0,
+            CloseTiming.AfterDrainAndReadRearmed => s.ReadableBytes == 0 && (s.Reported & NetworkEvents.Read) == 0,
+            _ => throw new System.Diagnostics.UnreachableException(profile.CloseTiming.ToString()),
+        };
+    }
+}

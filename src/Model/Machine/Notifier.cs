@@ -1,0 +1,177 @@
+namespace WinsockConformance.Model;
+
+/// <summary>
+/// Latching and delivery, run after every step for every socket: a selected, un-latched bit whose
+/// condition holds is latched (D1) and delivered: posted in message mode (A1, A2), recorded and
+/// signaled in event mode (A3, B3). Edges (FD_CONNECT, QoS and change notifications) latch only in
+/// the step they occur.
+/// </summary>
+internal static class Notifier
+{
+    private const NetworkEvents OneShotEdges =
+        NetworkEvents.Qos | NetworkEvents.GroupQos | NetworkEvents.RoutingInterfaceChange | NetworkEvents.AddressListChange;
+
+    public static void Settle(StepBuilder b)
+    {
+        for (var i = 0; i < b.SocketCount; i++)
+        {
+            var s = b[i];
+            if (s.Occurred == NetworkEvents.None && s.Edges == NetworkEvents.None && !s.IsLive)
+            {
+                continue;
+            }
+
+            b[i] = SettleOne(b, s);
+        }
+    }
+
+    private static SocketState SettleOne(StepBuilder b, SocketState s)
+    {
+        if (!s.IsLive)
+        {
+            return ClearTransients(s);
+        }
+
+        var profile = b.Profile;
+        var mask = s.Registration.Mask;
+        var conditions = Conditions.Of(s, profile);
+
+        // B4: a quiet bit waits for a new occurrence; it stops waiting once its level drops.
+        var quiet = s.Quiet & conditions & ~s.Occurred;
+        var armed = mask & ~s.Reported & ~quiet;
+        var latch = armed & (conditions | (s.Edges & OneShotEdges));
+
+        if ((s.Edges & NetworkEvents.Connect) != 0 && (s.Reported & NetworkEvents.Connect) == 0)
+        {
+            // B8: a completed connect is recorded whatever the mask; message mode posts it only if selected.
+            latch |= NetworkEvents.Connect;
+            b.Apply(RuleId.ConnectRecordedWhileUnselected);
+        }
+
+        var wineReadLatch = profile.CloseTiming == CloseTiming.AfterDrainAndReadRearmed
+            && (armed & NetworkEvents.Close) != 0 && ((s.Reported | latch) & NetworkEvents.Read) == 0 && s.ReadableBytes > 0;
+        if (latch == NetworkEvents.None && quiet == s.Quiet && !wineReadLatch)
+        {
+            // Fast path: nothing latches, so nothing changes but the transients.
+            NoteSuppressed(b, s, mask);
+            return ClearTransients(s);
+        }
+
+        var reported = s.Reported | latch;
+        if (wineReadLatch)
+        {
+            // WINE-6: Wine watches readability to find EOF; data seen there latches FD_READ even when unselected.
+            latch |= NetworkEvents.Read;
+            reported |= NetworkEvents.Read;
+            b.Apply(RuleId.WineCloseAfterDrain);
+        }
+
+        NoteSuppressed(b, s, mask);
+        var next = s with
+        {
+            Reported = reported,
+            Pending = s.Pending | latch,
+            Quiet = quiet & ~latch,
+            ConnectError = (latch & NetworkEvents.Connect) != 0 ? s.EdgeConnectError : s.ConnectError,
+            CloseError = (latch & NetworkEvents.Close) != 0 ? CloseErrorOf(b, s) : s.CloseError,
+        };
+        if ((latch & NetworkEvents.Connect) != 0 && s.EdgeConnectError != WsaError.None)
+        {
+            b.Apply(RuleId.ConnectFailureError);
+        }
+
+        next = Deliver(b, next, latch);
+        return ClearTransients(next);
+    }
+
+    private static SocketState Deliver(StepBuilder b, SocketState s, NetworkEvents latched)
+    {
+        switch (s.Registration)
+        {
+            case MessageRegistration m:
+                var toPost = s.Pending & m.SelectedMask;
+                var count = 0;
+                foreach (var bit in NetworkEventNames.PostingOrder)
+                {
+                    if ((toPost & bit) != 0)
+                    {
+                        b.Post(new Notification(m.Window, m.Message, s.Ref, bit, ErrorOf(s, bit)));
+                        count++;
+                    }
+                }
+
+                if (count > 0)
+                {
+                    b.Apply(RuleId.OneBitPerMessage);
+                }
+
+                if (count > 1)
+                {
+                    b.Apply(RuleId.PostingOrder);
+                }
+
+                if ((toPost & (NetworkEvents.Connect | NetworkEvents.Write)) == (NetworkEvents.Connect | NetworkEvents.Write))
+                {
+                    b.Apply(RuleId.ConnectThenWrite);
+                }
+
+                // Message mode hands everything out at once: unselected latched bits are dropped, still latched.
+                return s with { Pending = NetworkEvents.None };
+
+            case EventRegistration e:
+                if ((latched & e.SelectedMask) != 0)
+                {
+                    b.SetSignaled(e.EventObject, true);
+                    b.Apply(RuleId.EventBitsAccumulate);
+                }
+
+                return s;
+
+            case NoRegistration:
+                return s;
+
+            default:
+                throw new System.Diagnostics.UnreachableException(s.Registration.ToString());
+        }
+    }
+
+    /// <summary>Names D1 when a new occurrence of a selected, latched event produced nothing.</summary>
+    private static void NoteSuppressed(StepBuilder b, SocketState s, NetworkEvents mask)
+    {
+        if ((s.Occurred & mask & s.Reported) != 0)
+        {
+            b.Apply(RuleId.LatchedUntilReenabled);
+        }
+    }
+
+    public static WsaError ErrorOf(SocketState s, NetworkEvents bit) => bit switch
+    {
+        NetworkEvents.Connect => s.ConnectError,
+        NetworkEvents.Close => s.CloseError,
+        _ => WsaError.None,
+    };
+
+    private static WsaError CloseErrorOf(StepBuilder b, SocketState s)
+    {
+        if (s.IsReset)
+        {
+            b.Apply(b.Profile.ResetCloseError == WsaError.ConnectionReset ? RuleId.DocResetErrorConnReset : RuleId.CloseResetError);
+            return b.Profile.ResetCloseError;
+        }
+
+        b.Apply(RuleId.CloseGracefulErrorZero);
+        b.Apply(b.Profile.CloseTiming switch
+        {
+            CloseTiming.Immediately => RuleId.CloseOnPeerFinImmediately,
+            CloseTiming.AfterDrain => RuleId.DocCloseAfterDrain,
+            CloseTiming.AfterDrainAndReadRearmed => RuleId.WineCloseAfterDrain,
+            _ => throw new System.Diagnostics.UnreachableException(b.Profile.CloseTiming.ToString()),
+        });
+        return WsaError.None;
+    }
+
+    private static SocketState ClearTransients(SocketState s) =>
+        s.Occurred == NetworkEvents.None && s.Edges == NetworkEvents.None && s.EdgeConnectError == WsaError.None
+            ? s
+            : s with { Occurred = NetworkEvents.None, Edges = NetworkEvents.None, EdgeConnectError = WsaError.None };
+}

@@ -1,0 +1,142 @@
+namespace WinsockConformance.Model;
+
+/// <summary>
+/// Which steps are possible in a state. A scenario that asks for an impossible step (an unknown
+/// socket, the peer sending on a connection that does not exist, a blocking call that would never
+/// return) is bad input, reported with the reason; generators use the same checks to build valid
+/// scenarios.
+/// </summary>
+public static class Validation
+{
+    /// <summary>Null when the step is possible, else what is wrong, in one sentence.</summary>
+    public static string? Check(ModelState state, Input input)
+    {
+        var name = input.Socket;
+        if (input is SocketCall create)
+        {
+            var existing = state.Find(create.Name);
+            return existing is { IsLive: true } ? $"socket '{create.Name}' already exists; close it first or choose another name" : null;
+        }
+
+        if (input is GetMessagesCall)
+        {
+            return null;
+        }
+
+        var socket = name is null ? null : state.Find(name);
+        if (socket is null)
+        {
+            return $"unknown socket '{name}': no earlier step creates it";
+        }
+
+        if (!socket.IsLive)
+        {
+            return input is CallInput ? CheckClosedHandleUse(state, socket) : $"'{input.Op}' needs a live socket, but '{name}' was closed";
+        }
+
+        return input switch
+        {
+            CallInput call => CheckCall(state, socket, call),
+            NetworkInput net => CheckNetwork(socket, net),
+            _ => throw new System.Diagnostics.UnreachableException(input.ToString()),
+        };
+    }
+
+    /// <summary>A closed name may be used (WSAENOTSOCK) only while no newer socket could have taken its handle.</summary>
+    private static string? CheckClosedHandleUse(ModelState state, SocketState closed)
+    {
+        var reused = state.Sockets.Any(s => s.HandleSlot == closed.HandleSlot && s.Ref != closed.Ref && s.IsLive);
+        return reused
+            ? $"socket '{closed.Ref.Name}' is closed and its handle may now belong to another socket; the result would depend on handle reuse"
+            : null;
+    }
+
+    private static string? CheckCall(ModelState state, SocketState s, CallInput call) => call switch
+    {
+        AcceptCall a when state.Find(a.NewName) is { IsLive: true } => $"accept would name the new socket '{a.NewName}', which already exists",
+        AcceptCall when s.Phase == SocketPhase.Listening && s.PendingConnections == 0 && !s.NonBlocking =>
+            "a blocking accept with no queued connection would never return; make the listener nonblocking or let a peer connect first",
+        RecvCall r when !r.BadArguments && !s.NonBlocking && WouldBlock(s, r) =>
+            $"a blocking {r.Op} on '{s.Ref.Name}' with nothing to read would never return",
+        SendCall { Fill: true } when !s.NonBlocking => "send until WSAEWOULDBLOCK needs a nonblocking socket",
+        SendCall { Fill: true } when s.Kind == SocketKind.Datagram => "send until WSAEWOULDBLOCK is for stream sockets",
+        IoctlCall { Code: IoctlCode.RoutingInterfaceChange or IoctlCode.AddressListChange } when !s.NonBlocking =>
+            "a blocking change-notification WSAIoctl would wait for a change; make the socket nonblocking",
+        ConnectCall { Target: ConnectTarget.Refused or ConnectTarget.TimedOut } when s.Kind == SocketKind.Datagram =>
+            "a UDP connect cannot be refused; use target \"peer\"",
+        EnumNetworkEventsCall e when e.EventObject is not null && !state.EventObjects.Any(o => o.Name == e.EventObject) =>
+            $"event object '{e.EventObject}' is not created by any earlier WSAEventSelect",
+        _ => null,
+    };
+
+    private static bool WouldBlock(SocketState s, RecvCall r)
+    {
+        if ((s.LocalShutdown & ShutdownFlags.Receive) != 0 || (s.Kind == SocketKind.Stream && s.Phase != SocketPhase.Connected))
+        {
+            return false;
+        }
+
+        if (s.Kind == SocketKind.Datagram)
+        {
+            return s.Phase != SocketPhase.Unbound && s.Datagrams.Count == 0;
+        }
+
+        if ((r.Flags & RecvFlags.Oob) != 0)
+        {
+            return !s.OobInline && s.UrgentBytes == 0;
+        }
+
+        return s.ReadableBytes == 0 && !s.PeerSentFin && !s.IsReset;
+    }
+
+    private static string? CheckNetwork(SocketState s, NetworkInput net)
+    {
+        if (net is NetworkChange)
+        {
+            return null;
+        }
+
+        if (net is PeerConnect)
+        {
+            return s.Phase == SocketPhase.Listening ? null : $"peer.connect needs a listening socket, but '{s.Ref.Name}' is {Describe(s)}";
+        }
+
+        if (s.Kind == SocketKind.Datagram)
+        {
+            return net switch
+            {
+                PeerSend when s.Phase == SocketPhase.Unbound => $"peer.send to UDP socket '{s.Ref.Name}' needs it bound first",
+                PeerSend => null,
+                _ => $"'{net.Op}' is for stream connections; '{s.Ref.Name}' is a UDP socket",
+            };
+        }
+
+        if (s.Phase != SocketPhase.Connected)
+        {
+            return $"'{net.Op}' needs an established connection, but '{s.Ref.Name}' is {Describe(s)}";
+        }
+
+        if (s.IsReset || (s.Peer & PeerFlags.Closed) != 0)
+        {
+            return $"'{net.Op}': the peer of '{s.Ref.Name}' has already closed or reset the connection";
+        }
+
+        return net switch
+        {
+            PeerSend or PeerSendUrgent when s.PeerSentFin => $"'{net.Op}': the peer of '{s.Ref.Name}' already shut down sending",
+            PeerSend or PeerSendUrgent when (s.LocalShutdown & ShutdownFlags.Receive) != 0 =>
+                $"'{net.Op}' after a local SD_RECEIVE is not modelled (Windows resets the connection)",
+            _ => null,
+        };
+    }
+
+    private static string Describe(SocketState s) => s.Phase switch
+    {
+        SocketPhase.Unbound => "not bound",
+        SocketPhase.Bound => "not connected",
+        SocketPhase.Listening => "listening",
+        SocketPhase.Connected => "connected",
+        SocketPhase.Closed => "closed",
+        _ => throw new System.Diagnostics.UnreachableException(s.Phase.ToString()),
+    };
+}

@@ -1,0 +1,53 @@
+namespace WinsockConformance.Model;
+
+/// <summary>A step that <see cref="Validation.Check"/> rejects was applied anyway: a caller's bug.</summary>
+public sealed class ImpossibleStepException(string message) : InvalidOperationException(message);
+
+/// <summary>
+/// The model: one pure function from a state and an input to the next state and what is observable.
+/// It does no I/O, reads no clock and uses no randomness, so the same scenario always yields the
+/// same trace. Folding <see cref="Step"/> over a scenario is the model's prediction of a trace.
+/// </summary>
+public static class WinsockModel
+{
+    public static StepResult Step(ModelState state, Input input)
+    {
+        var problem = Validation.Check(state, input);
+        if (problem is not null)
+        {
+            throw new ImpossibleStepException(problem);
+        }
+
+        var builder = new StepBuilder(state);
+        var outcome = CallOutcome.Success;
+        switch (input)
+        {
+            case CallInput call:
+                outcome = Calls.Apply(builder, call);
+                break;
+            case NetworkInput net:
+                Network.Apply(builder, net);
+                break;
+            default:
+                throw new System.Diagnostics.UnreachableException($"unhandled input {input}");
+        }
+
+        Notifier.Settle(builder);
+        return builder.Build(outcome.Return, outcome.Error, outcome.Value, outcome.Enumerated);
+    }
+
+    /// <summary>Runs a whole scenario; stops with the exception's message if a step is impossible.</summary>
+    public static IReadOnlyList<StepResult> Run(Profile profile, IEnumerable<Input> inputs)
+    {
+        var state = ModelState.Initial(profile);
+        var results = new List<StepResult>();
+        foreach (var input in inputs)
+        {
+            var result = Step(state, input);
+            results.Add(result);
+            state = result.State;
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,97 @@
+namespace WinsockConformance.Model;
+
+/// <summary>When FD_CLOSE becomes due after the peer's FIN.</summary>
+public enum CloseTiming
+{
+    /// <summary>At once, even with unread data (Windows, rule G1).</summary>
+    Immediately,
+
+    /// <summary>Once the received data has been read (documentation, DOC-3).</summary>
+    AfterDrain,
+
+    /// <summary>Once drained and a recv has re-armed FD_READ (Wine, WINE-6).</summary>
+    AfterDrainAndReadRearmed,
+}
+
+/// <summary>Which send calls re-enable FD_WRITE.</summary>
+public enum WriteReenable
+{
+    /// <summary>Only a send failing with WSAEWOULDBLOCK (Windows, C6).</summary>
+    WouldBlockOnly,
+
+    /// <summary>Any send whose result is not success (Wine, WINE-10).</summary>
+    AnyFailure,
+
+    /// <summary>Every send call, success included (documentation, DOC-4).</summary>
+    AnyCall,
+}
+
+/// <summary>What a WSAEventSelect re-registration does to latched bits.</summary>
+public enum EventReregistration
+{
+    /// <summary>Enumerated bits fire again on the next new occurrence (Windows, B4).</summary>
+    ReopenForNewOccurrences,
+
+    /// <summary>Latches carry over unchanged (Wine, WINE-1).</summary>
+    KeepLatches,
+
+    /// <summary>Every selected condition that holds is reported again (documentation, DOC-7).</summary>
+    RearmLevel,
+}
+
+/// <summary>What connect() on a UDP socket does to notifications.</summary>
+public enum DatagramConnectEffect
+{
+    /// <summary>Re-posts FD_WRITE in message mode; records FD_CONNECT and FD_WRITE in event mode (Windows, C10).</summary>
+    RearmWrite,
+
+    /// <summary>Nothing (Wine, WINE-3).</summary>
+    Nothing,
+
+    /// <summary>FD_CONNECT in both modes, and FD_WRITE re-armed (documentation, DOC-6).</summary>
+    ConnectAndWrite,
+}
+
+/// <summary>
+/// A stack's behaviour where stacks differ. Each property is one named switch, documented by the
+/// rule IDs of its values (see <see cref="ProfileSwitches"/>); everything else is shared by all profiles.
+/// </summary>
+public sealed record Profile
+{
+    public required string Name { get; init; }
+
+    public required string Description { get; init; }
+
+    public CloseTiming CloseTiming { get; init; }
+
+    public WsaError ResetCloseError { get; init; } = WsaError.ConnectionAborted;
+
+    public WriteReenable WriteReenable { get; init; }
+
+    public bool FailedRecvReenablesInMessageMode { get; init; } = true;
+
+    public bool FailedRecvReenablesInEventMode { get; init; }
+
+    public bool FailedAcceptReenables { get; init; }
+
+    public DatagramConnectEffect DatagramConnect { get; init; }
+
+    public EventReregistration EventReregistration { get; init; }
+
+    public bool UnboundDatagramWritableInMessageMode { get; init; } = true;
+
+    public bool UnboundDatagramWritableInEventMode { get; init; }
+
+    /// <summary>FD_CONNECT is a level ("a connection exists") rather than a one-shot edge.</summary>
+    public bool ConnectIsLevel { get; init; }
+
+    public bool ShutdownBothCancelsRegistration { get; init; }
+
+    public bool ResetSocketUnwatched { get; init; }
+
+    public bool QosAndChangeEventsDelivered { get; init; } = true;
+
+    public bool KeepsSeveralUrgentBytes { get; init; } = true;
+
+    public override string ToString() => Name;
+}

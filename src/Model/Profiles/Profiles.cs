@@ -1,0 +1,137 @@
+namespace WinsockConformance.Model;
+
+/// <summary>The three profiles every edge case is shown under.</summary>
+public static class Profiles
+{
+    /// <summary>Real Windows, as Wine's conformance tests assert it (windows-rules.md).</summary>
+    public static readonly Profile Windows = new()
+    {
+        Name = "windows",
+        Description = "Windows as asserted by Wine's conformance tests on real Windows (shared/reference/windows-rules.md).",
+        CloseTiming = CloseTiming.Immediately,
+        ResetCloseError = WsaError.ConnectionAborted,
+        WriteReenable = WriteReenable.WouldBlockOnly,
+        FailedRecvReenablesInMessageMode = true,
+        FailedRecvReenablesInEventMode = false,
+        FailedAcceptReenables = false,
+        DatagramConnect = DatagramConnectEffect.RearmWrite,
+        EventReregistration = EventReregistration.ReopenForNewOccurrences,
+        UnboundDatagramWritableInMessageMode = true,
+        UnboundDatagramWritableInEventMode = false,
+        ConnectIsLevel = false,
+        ShutdownBothCancelsRegistration = false,
+        ResetSocketUnwatched = false,
+        QosAndChangeEventsDelivered = true,
+        KeepsSeveralUrgentBytes = true,
+    };
+
+    /// <summary>Wine 8: starts from implementations.md §5 (Wine column); captured traces correct it.</summary>
+    public static readonly Profile Wine8 = Windows with
+    {
+        Name = "wine-8",
+        Description = "Wine 8.0's ws2_32 and wineserver (implementations.md §1 and §5, corrected by traces/wine-8.0).",
+        CloseTiming = CloseTiming.AfterDrainAndReadRearmed,
+        WriteReenable = WriteReenable.AnyFailure,
+        FailedRecvReenablesInMessageMode = false,
+        FailedRecvReenablesInEventMode = false,
+        DatagramConnect = DatagramConnectEffect.Nothing,
+        EventReregistration = EventReregistration.KeepLatches,
+        UnboundDatagramWritableInEventMode = true,
+        ShutdownBothCancelsRegistration = true,
+        ResetSocketUnwatched = true,
+        QosAndChangeEventsDelivered = false,
+        KeepsSeveralUrgentBytes = false,
+    };
+
+    /// <summary>Microsoft's documentation read literally (the seeds; implementations.md §4 documentation, §5 Doc column).</summary>
+    public static readonly Profile Documented = Windows with
+    {
+        Name = "documented",
+        Description = "Microsoft's WSAAsyncSelect reference page read literally (shared/seeds).",
+        CloseTiming = CloseTiming.AfterDrain,
+        ResetCloseError = WsaError.ConnectionReset,
+        WriteReenable = WriteReenable.AnyCall,
+        FailedRecvReenablesInMessageMode = true,
+        FailedRecvReenablesInEventMode = true,
+        FailedAcceptReenables = true,
+        DatagramConnect = DatagramConnectEffect.ConnectAndWrite,
+        EventReregistration = EventReregistration.RearmLevel,
+        UnboundDatagramWritableInMessageMode = false,
+        UnboundDatagramWritableInEventMode = false,
+        ConnectIsLevel = true,
+    };
+
+    public static readonly IReadOnlyList<Profile> All = [Windows, Wine8, Documented];
+
+    public static Profile? Find(string name) =>
+        All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public static string Names => string.Join(", ", All.Select(p => p.Name));
+}
+
+/// <summary>One profile switch: its name, what it controls, and the rule each value stands for.</summary>
+public sealed record ProfileSwitch(string Name, string Controls, Func<Profile, string> Value, Func<Profile, RuleId> Rule);
+
+/// <summary>The table of switches, from which docs and the profile snapshot are generated.</summary>
+public static class ProfileSwitches
+{
+    public static readonly IReadOnlyList<ProfileSwitch> All =
+    [
+        new("CloseTiming", "when FD_CLOSE follows the peer's FIN", p => p.CloseTiming.ToString(),
+            p => p.CloseTiming switch
+            {
+                CloseTiming.Immediately => RuleId.CloseOnPeerFinImmediately,
+                CloseTiming.AfterDrain => RuleId.DocCloseAfterDrain,
+                CloseTiming.AfterDrainAndReadRearmed => RuleId.WineCloseAfterDrain,
+                _ => throw new System.Diagnostics.UnreachableException(p.CloseTiming.ToString()),
+            }),
+        new("ResetCloseError", "the error word of FD_CLOSE after an RST", p => p.ResetCloseError.NativeName(),
+            p => p.ResetCloseError == WsaError.ConnectionReset ? RuleId.DocResetErrorConnReset : RuleId.CloseResetError),
+        new("WriteReenable", "which send calls re-enable FD_WRITE", p => p.WriteReenable.ToString(),
+            p => p.WriteReenable switch
+            {
+                WriteReenable.WouldBlockOnly => RuleId.WouldBlockReenablesWrite,
+                WriteReenable.AnyFailure => RuleId.WineAnyFailedSendReenablesWrite,
+                WriteReenable.AnyCall => RuleId.DocAnySendReenablesWrite,
+                _ => throw new System.Diagnostics.UnreachableException(p.WriteReenable.ToString()),
+            }),
+        new("FailedRecvReenablesInMessageMode", "a recv failing its argument checks re-posts FD_READ (message mode)", p => Bool(p.FailedRecvReenablesInMessageMode),
+            p => !p.FailedRecvReenablesInMessageMode ? RuleId.WineFailedRecvNoReenable : p.FailedRecvReenablesInEventMode ? RuleId.DocFailedCallsReenable : RuleId.FailedRecvReenablesRead),
+        new("FailedRecvReenablesInEventMode", "a recv failing its argument checks re-signals FD_READ (event mode)", p => Bool(p.FailedRecvReenablesInEventMode),
+            p => p.FailedRecvReenablesInEventMode ? RuleId.DocFailedCallsReenable : p.FailedRecvReenablesInMessageMode ? RuleId.FailedRecvReenablesRead : RuleId.WineFailedRecvNoReenable),
+        new("FailedAcceptReenables", "an accept failing with WSAEWOULDBLOCK re-enables FD_ACCEPT", p => Bool(p.FailedAcceptReenables),
+            p => p.FailedAcceptReenables ? RuleId.DocFailedCallsReenable : RuleId.FailedAcceptDoesNotReenable),
+        new("DatagramConnect", "what connect() on UDP posts", p => p.DatagramConnect.ToString(),
+            p => p.DatagramConnect switch
+            {
+                DatagramConnectEffect.RearmWrite => RuleId.DatagramConnectRearmsWrite,
+                DatagramConnectEffect.Nothing => RuleId.WineDatagramConnectChangesNothing,
+                DatagramConnectEffect.ConnectAndWrite => RuleId.DocDatagramConnectPostsConnect,
+                _ => throw new System.Diagnostics.UnreachableException(p.DatagramConnect.ToString()),
+            }),
+        new("EventReregistration", "what WSAEventSelect re-registration does to latched events", p => p.EventReregistration.ToString(),
+            p => p.EventReregistration switch
+            {
+                EventReregistration.ReopenForNewOccurrences => RuleId.EventReregistrationReopensLatch,
+                EventReregistration.KeepLatches => RuleId.WineEventReregistrationKeepsLatches,
+                EventReregistration.RearmLevel => RuleId.DocEventReregistrationRearmsAll,
+                _ => throw new System.Diagnostics.UnreachableException(p.EventReregistration.ToString()),
+            }),
+        new("UnboundDatagramWritableInMessageMode", "an unbound UDP socket gets FD_WRITE (message mode)", p => Bool(p.UnboundDatagramWritableInMessageMode),
+            p => p.UnboundDatagramWritableInMessageMode ? RuleId.UnboundDatagramWrite : RuleId.DocDatagramWriteAfterBind),
+        new("UnboundDatagramWritableInEventMode", "an unbound UDP socket is signaled for FD_WRITE (event mode)", p => Bool(p.UnboundDatagramWritableInEventMode),
+            p => p.UnboundDatagramWritableInEventMode ? RuleId.WineUnboundDatagramSignalsWrite : p.UnboundDatagramWritableInMessageMode ? RuleId.UnboundDatagramWrite : RuleId.DocDatagramWriteAfterBind),
+        new("ConnectIsLevel", "registration posts FD_CONNECT while a connection exists", p => Bool(p.ConnectIsLevel),
+            p => p.ConnectIsLevel ? RuleId.DocConnectPostedWhileConnected : RuleId.ConnectNeverPostedByRegistration),
+        new("ShutdownBothCancelsRegistration", "shutdown(SD_BOTH) cancels the registration", p => Bool(p.ShutdownBothCancelsRegistration),
+            p => p.ShutdownBothCancelsRegistration ? RuleId.WineShutdownBothCancels : RuleId.CloseNotFromLocalShutdown),
+        new("ResetSocketUnwatched", "a reset socket posts nothing more, even on re-registration", p => Bool(p.ResetSocketUnwatched),
+            p => p.ResetSocketUnwatched ? RuleId.WineResetSocketUnwatched : RuleId.MessageRegistrationRearmsAll),
+        new("QosAndChangeEventsDelivered", "FD_QOS, FD_GROUP_QOS and the change notifications are delivered", p => Bool(p.QosAndChangeEventsDelivered),
+            p => p.QosAndChangeEventsDelivered ? RuleId.QosEdgeTriggered : RuleId.WineQosAndChangeEventsDropped),
+        new("KeepsSeveralUrgentBytes", "several urgent bytes can be queued", p => Bool(p.KeepsSeveralUrgentBytes),
+            p => p.KeepsSeveralUrgentBytes ? RuleId.UrgentBytesQueue : RuleId.WineSingleUrgentByte),
+    ];
+
+    private static string Bool(bool value) => value ? "yes" : "no";
+}

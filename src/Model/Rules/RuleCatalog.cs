@@ -1,0 +1,138 @@
+namespace WinsockConformance.Model;
+
+/// <summary>Where a rule's truth comes from.</summary>
+public enum RuleSourceKind
+{
+    /// <summary>Asserted on real Windows by Wine's conformance tests (shared/reference/windows-rules.md).</summary>
+    WindowsFact,
+
+    /// <summary>Microsoft's reference pages (shared/seeds).</summary>
+    Seed,
+
+    /// <summary>How an implementation behaves (shared/reference/implementations.md) or a captured trace.</summary>
+    Implementation,
+
+    /// <summary>Not asserted anywhere: the model's choice, stated so a capture can overturn it.</summary>
+    Assumption,
+}
+
+/// <param name="Id">The printable ID used in code comments, reports, snapshots and docs.</param>
+/// <param name="Summary">One sentence a reader can check against the source.</param>
+/// <param name="Source">Which document and section states it.</param>
+/// <param name="LoopbackReachable">Whether a loopback probe can ever exercise it.</param>
+public sealed record Rule(RuleId Key, string Id, RuleSourceKind Kind, string Summary, string Source, bool LoopbackReachable = true);
+
+/// <summary>The rule catalogue: every rule the model applies, with its source.</summary>
+public static class RuleCatalog
+{
+    private const string WinRules = "windows-rules.md";
+    private const string Seed000 = "seed 000 (WSAAsyncSelect remarks)";
+    private const string Impl = "implementations.md";
+
+    public static readonly IReadOnlyList<Rule> All =
+    [
+        new(RuleId.OneBitPerMessage, "A1", RuleSourceKind.WindowsFact, "Each posted message carries one FD_* bit in the low word of lParam and the error in the high word; bits are never combined.", $"{WinRules} A; {Seed000}: WSAGETSELECTEVENT/WSAGETSELECTERROR"),
+        new(RuleId.PostingOrder, "A2", RuleSourceKind.WindowsFact, "Events due in the same instant are posted FD_CONNECT before FD_WRITE and FD_READ before FD_WRITE (the rest in Wine's order: CONNECT, ACCEPT, OOB, READ, WRITE, CLOSE).", $"{WinRules} A; {Impl} D19"),
+        new(RuleId.EventBitsAccumulate, "A3", RuleSourceKind.WindowsFact, "In event mode bits accumulate; WSAEnumNetworkEvents returns and clears only the selected bits and resets the event object it is given.", $"{WinRules} A"),
+
+        new(RuleId.MessageRegistrationRearmsAll, "B1", RuleSourceKind.WindowsFact, "WSAAsyncSelect re-arms every latch: each selected condition that holds now is posted again (FD_ACCEPT, FD_READ, FD_OOB, FD_WRITE, FD_CLOSE).", $"{WinRules} B, D"),
+        new(RuleId.ConnectNeverPostedByRegistration, "B2", RuleSourceKind.WindowsFact, "WSAAsyncSelect never posts FD_CONNECT for a connect that completed before it, nor for an accepted socket.", $"{WinRules} B (FD_CONNECT rows); {Impl} D1, D15"),
+        new(RuleId.EventRegistrationSignalsRecorded, "B3", RuleSourceKind.WindowsFact, "WSAEventSelect signals the event when a selected bit is recorded and not yet enumerated; it never resets the event.", $"{WinRules} B (last paragraph), D"),
+        new(RuleId.EventReregistrationReopensLatch, "B4", RuleSourceKind.WindowsFact, "A WSAEventSelect re-registration does not re-signal conditions already enumerated, but re-opens their latch so the next new occurrence signals.", $"{WinRules} D; todo_wine list item 1"),
+        new(RuleId.UnboundDatagramWrite, "B5", RuleSourceKind.WindowsFact, "An unbound UDP socket registered for FD_WRITE gets FD_WRITE in message mode but is not signaled in event mode; once bound it is signaled once.", $"{WinRules} B (FD_WRITE rows); todo_wine list item 2"),
+        new(RuleId.RegistrationReplacesPrevious, "B6", RuleSourceKind.Seed, "Each WSAAsyncSelect or WSAEventSelect replaces the socket's previous registration, whichever API made it.", $"{Seed000}: 'wMsg2 ... only FD_WRITE'"),
+        new(RuleId.MaskZeroCancels, "B7", RuleSourceKind.WindowsFact, "A registration with mask 0 stops all new notification; conditions arising meanwhile are delivered at the next registration if they still hold.", $"{WinRules} F; {Seed000}"),
+        new(RuleId.ConnectRecordedWhileUnselected, "B8", RuleSourceKind.WindowsFact, "A completed connect is recorded even while FD_CONNECT is not selected: event mode signals it once at registration; message mode registration forgets it.", $"{WinRules} B (FD_CONNECT row)"),
+
+        new(RuleId.RecvReenablesRead, "C1", RuleSourceKind.WindowsFact, "A recv-family call (MSG_PEEK included) re-enables FD_READ; if data remains it is posted again at once, once drained nothing.", $"{WinRules} C; {Seed000} (100 bytes read 50 at a time)"),
+        new(RuleId.FailedRecvReenablesRead, "C2", RuleSourceKind.WindowsFact, "A recv that fails its argument checks (WSAEFAULT) re-posts FD_READ in message mode but does not re-signal in event mode.", $"{WinRules} C (FD_READ row)"),
+        new(RuleId.RecvOobReenablesOob, "C3", RuleSourceKind.WindowsFact, "recv(MSG_OOB) re-enables FD_OOB; it is posted again if another urgent byte is queued.", $"{WinRules} C (FD_OOB row); {Seed000}"),
+        new(RuleId.AcceptReenablesAccept, "C4", RuleSourceKind.WindowsFact, "A successful accept re-enables FD_ACCEPT; it is posted again at once if more connections are queued.", $"{WinRules} C (FD_ACCEPT row)"),
+        new(RuleId.FailedAcceptDoesNotReenable, "C5", RuleSourceKind.Assumption, "An accept that fails (WSAEWOULDBLOCK) re-enables nothing (untested on Windows; Wine and ReactOS behave so).", $"{Impl} D9"),
+        new(RuleId.WouldBlockReenablesWrite, "C6", RuleSourceKind.WindowsFact, "Only a send that fails with WSAEWOULDBLOCK re-enables FD_WRITE, which is posted when buffer space returns; a successful send neither consumes nor re-enables it.", $"{WinRules} C (FD_WRITE row), todo_wine item 8; {Impl} D7; {Seed000}"),
+        new(RuleId.ConnectAndCloseNeverReenabled, "C7", RuleSourceKind.WindowsFact, "FD_CONNECT and FD_CLOSE have no re-enabling function: recv returning 0 or draining the data does not re-post FD_CLOSE.", $"{WinRules} C; {Seed000} re-enabling table"),
+        new(RuleId.GetQosReenablesQos, "C8", RuleSourceKind.Seed, "WSAIoctl(SIO_GET_QOS) re-enables FD_QOS (SIO_GET_GROUP_QOS likewise FD_GROUP_QOS).", $"{Seed000} re-enabling table", LoopbackReachable: false),
+        new(RuleId.ChangeNotificationNeedsIoctl, "C9", RuleSourceKind.Seed, "FD_ROUTING_INTERFACE_CHANGE and FD_ADDRESS_LIST_CHANGE are posted only for a change after WSAIoctl(SIO_ROUTING_INTERFACE_CHANGE / SIO_ADDRESS_LIST_CHANGE); on a nonblocking socket that call fails with WSAEWOULDBLOCK.", $"{Seed000} FD_ROUTING_INTERFACE_CHANGE, FD_ADDRESS_LIST_CHANGE", LoopbackReachable: false),
+        new(RuleId.DatagramConnectRearmsWrite, "C10", RuleSourceKind.WindowsFact, "connect() on a UDP socket re-posts FD_WRITE in message mode and records FD_CONNECT and FD_WRITE in event mode.", $"{WinRules} C (FD_WRITE row); todo_wine item 2"),
+
+        new(RuleId.LatchedUntilReenabled, "D1", RuleSourceKind.WindowsFact, "After an event is delivered, new occurrences of the same condition produce nothing until its re-enabling call or a registration.", $"{WinRules} D; {Seed000}"),
+        new(RuleId.ReenableRechecksLevel, "D2", RuleSourceKind.WindowsFact, "A re-enabling call re-checks the level: if the condition still holds, the event is delivered again at once (FD_READ, FD_OOB, FD_ACCEPT are level-triggered).", $"{WinRules} D; {Seed000} 'level-triggered'"),
+
+        new(RuleId.AcceptInheritsRegistration, "E1", RuleSourceKind.WindowsFact, "A socket returned by accept inherits the listener's registration (window, message, mask, or event and mask) with fresh latches; wParam is the new socket; FD_WRITE follows at once if selected; never FD_CONNECT.", $"{WinRules} E; {Seed000}"),
+        new(RuleId.AcceptInheritsOptions, "E2", RuleSourceKind.WindowsFact, "A socket returned by accept inherits socket options, SO_OOBINLINE and nonblocking mode included.", $"{WinRules} E"),
+
+        new(RuleId.QueuedMessagesSurvive, "F1", RuleSourceKind.Seed, "Cancelling (mask 0) or closesocket stops new posts, but messages already queued stay in the queue and are still retrieved.", $"{Seed000}; {WinRules} F 'not tested'"),
+        new(RuleId.NoCloseForLocalClose, "F2", RuleSourceKind.WindowsFact, "closesocket posts no FD_CLOSE to the socket's own window, and nothing is posted for that socket afterwards.", $"{WinRules} F; {Seed000} note"),
+        new(RuleId.ClosedHandleIsNotSocket, "F3", RuleSourceKind.Seed, "A call on a closed socket fails with WSAENOTSOCK.", "seed 003 error codes (WSAENOTSOCK)"),
+
+        new(RuleId.CloseOnPeerFinImmediately, "G1", RuleSourceKind.WindowsFact, "FD_CLOSE is posted when the peer closes or shuts down sending, immediately, even with unread data; FD_READ for the rest keeps working and no FD_CLOSE follows the drain.", $"{WinRules} G; {Impl} D5"),
+        new(RuleId.CloseNotFromLocalShutdown, "G2", RuleSourceKind.WindowsFact, "No local shutdown produces FD_CLOSE, nor does the peer's SD_RECEIVE; after a local SD_BOTH the peer's SD_SEND still does.", $"{WinRules} G"),
+        new(RuleId.CloseGracefulErrorZero, "G3", RuleSourceKind.WindowsFact, "FD_CLOSE after a graceful close carries error 0; FD_ACCEPT, FD_READ, FD_WRITE, FD_OOB carry 0.", $"{WinRules} G"),
+        new(RuleId.CloseResetError, "G4", RuleSourceKind.WindowsFact, "FD_CLOSE after an RST carries WSAECONNABORTED (the documentation says WSAECONNRESET).", $"{WinRules} G; {Impl} D4"),
+        new(RuleId.ConnectFailureError, "G5", RuleSourceKind.Seed, "A failed connect posts FD_CONNECT carrying the error (WSAECONNREFUSED, WSAETIMEDOUT); success carries 0.", $"{Seed000} FD_CONNECT error codes; {Impl} D3"),
+        new(RuleId.ConnectThenWrite, "G6", RuleSourceKind.WindowsFact, "A completed TCP connect posts FD_CONNECT then FD_WRITE.", $"{WinRules} A; {Impl} §4 item 5"),
+
+        new(RuleId.RegistrationMakesNonblocking, "H1", RuleSourceKind.WindowsFact, "WSAAsyncSelect and WSAEventSelect make the socket nonblocking, whatever the mask.", $"{WinRules} H; {Seed000}"),
+        new(RuleId.BlockingRefusedWhileRegistered, "H2", RuleSourceKind.WindowsFact, "While a registration with a non-empty mask is active, FIONBIO=0 fails with WSAEINVAL; FIONBIO=1 succeeds.", $"{WinRules} H; {Impl} §4 documentation"),
+        new(RuleId.NonblockingConnectWouldBlock, "H3", RuleSourceKind.Seed, "A nonblocking TCP connect returns SOCKET_ERROR with WSAEWOULDBLOCK; completion is reported by FD_CONNECT.", "seed 001 (WSAConnect)"),
+
+        new(RuleId.RecvResult, "S1", RuleSourceKind.Seed, "recv returns min(available, len); 0 once a gracefully closed stream is drained; WSAEWOULDBLOCK on an empty nonblocking socket; WSAECONNRESET after an RST.", "seed 003 (LPWSPRecv)"),
+        new(RuleId.PeekDoesNotConsume, "S2", RuleSourceKind.Seed, "recv with MSG_PEEK copies data without removing it.", "seed 003 MSG_PEEK"),
+        new(RuleId.RecvOobWithInlineInvalid, "S3", RuleSourceKind.Seed, "With SO_OOBINLINE set, urgent data is read as normal data (FD_READ, not FD_OOB) and recv(MSG_OOB) fails with WSAEINVAL.", $"{Seed000} FD_OOB; seed 003 MSG_OOB"),
+        new(RuleId.SendFillsBuffer, "S4", RuleSourceKind.Seed, "A nonblocking send into a full buffer fails with WSAEWOULDBLOCK; space returns when the peer reads.", "seed 002 (WSASend)"),
+        new(RuleId.FionreadCountsBytes, "S5", RuleSourceKind.Seed, "ioctlsocket(FIONREAD) reports the bytes recv would return without consuming anything or re-enabling any event.", $"{Seed000} FIONREAD race example"),
+        new(RuleId.DatagramRecv, "S6", RuleSourceKind.Seed, "A datagram recv returns one datagram; a shorter buffer truncates it and fails with WSAEMSGSIZE.", "seed 003 (WSAEMSGSIZE)"),
+        new(RuleId.ConnectWhenConnected, "S7", RuleSourceKind.Seed, "connect on a connected stream socket fails with WSAEISCONN.", "seed 001 error codes"),
+        new(RuleId.NotConnected, "S8", RuleSourceKind.Seed, "recv and send on an unconnected stream socket fail with WSAENOTCONN.", "seed 002, 003 error codes"),
+        new(RuleId.ShutdownDirection, "S9", RuleSourceKind.Seed, "send after SD_SEND and recv after SD_RECEIVE fail with WSAESHUTDOWN.", "seed 002, 003 (WSAESHUTDOWN)"),
+        new(RuleId.UrgentBytesQueue, "S10", RuleSourceKind.WindowsFact, "Windows keeps several urgent bytes; each recv(MSG_OOB) returns one.", $"{WinRules} todo_wine item 4; {Impl} D20"),
+        new(RuleId.AcceptWouldBlock, "S11", RuleSourceKind.Seed, "accept on a nonblocking listener with no queued connection fails with WSAEWOULDBLOCK.", "seed 000 FD_ACCEPT"),
+
+        new(RuleId.QosEdgeTriggered, "Q1", RuleSourceKind.Seed, "FD_QOS and FD_GROUP_QOS are edge-triggered: posted once when QoS changes, then not again until re-enabled.", $"{Seed000} FD_QOS", LoopbackReachable: false),
+
+        new(RuleId.WineEventReregistrationKeepsLatches, "WINE-1", RuleSourceKind.Implementation, "Wine: WSAEventSelect re-registration carries the latches over, so new occurrences of enumerated events never signal again.", $"{WinRules} todo_wine item 1; {Impl} 1.6(c)"),
+        new(RuleId.WineUnboundDatagramSignalsWrite, "WINE-2", RuleSourceKind.Implementation, "Wine: a new unbound UDP socket registered with WSAEventSelect(FD_WRITE) is signaled.", $"{WinRules} todo_wine item 2"),
+        new(RuleId.WineDatagramConnectChangesNothing, "WINE-3", RuleSourceKind.Implementation, "Wine: connect() on a UDP socket changes no latch: no FD_WRITE, no FD_CONNECT.", $"{WinRules} todo_wine item 2; {Impl} 1.6(h)"),
+        new(RuleId.WineFailedRecvNoReenable, "WINE-4", RuleSourceKind.Implementation, "Wine: a recv rejected by its argument checks never reaches the server and re-enables nothing.", $"{WinRules} todo_wine item 3; {Impl} 1.6(e)"),
+        new(RuleId.WineSingleUrgentByte, "WINE-5", RuleSourceKind.Implementation, "Wine (Linux): only one urgent byte is kept; a second replaces the first.", $"{WinRules} todo_wine item 4; {Impl} D20"),
+        new(RuleId.WineCloseAfterDrain, "WINE-6", RuleSourceKind.Implementation, "Wine: FD_CLOSE for a peer FIN is posted only once the data is drained and a recv has re-armed FD_READ.", $"{WinRules} todo_wine item 5; {Impl} D5"),
+        new(RuleId.WineShutdownBothCancels, "WINE-7", RuleSourceKind.Implementation, "Wine: shutdown(SD_BOTH) cancels the registration, so the peer's later FIN posts nothing.", $"{WinRules} todo_wine item 5; {Impl} 1.6(i), D13"),
+        new(RuleId.WineResetSocketUnwatched, "WINE-8", RuleSourceKind.Implementation, "Wine: a reset socket is no longer watched, so re-registration after an RST posts no FD_CLOSE.", $"{WinRules} todo_wine item 5; {Impl} D6"),
+        new(RuleId.WineQosAndChangeEventsDropped, "WINE-9", RuleSourceKind.Implementation, "Wine: FD_QOS, FD_GROUP_QOS, FD_ROUTING_INTERFACE_CHANGE and FD_ADDRESS_LIST_CHANGE are dropped at registration and never delivered.", $"{Impl} 1.2, 1.6(m), D21", LoopbackReachable: false),
+        new(RuleId.WineAnyFailedSendReenablesWrite, "WINE-10", RuleSourceKind.Implementation, "Wine: any send whose result is not success re-enables FD_WRITE, not only WSAEWOULDBLOCK.", $"{Impl} 1.6(f), D7"),
+
+        new(RuleId.DocConnectPostedWhileConnected, "DOC-1", RuleSourceKind.Seed, "Documentation: WSAAsyncSelect posts FD_CONNECT when a connection already exists, and connect posts it even when it succeeds at once.", $"{Seed000} FD_CONNECT summary; {Impl} D1"),
+        new(RuleId.DocResetErrorConnReset, "DOC-2", RuleSourceKind.Seed, "Documentation: FD_CLOSE after a reset carries WSAECONNRESET.", $"{Seed000} FD_CLOSE"),
+        new(RuleId.DocCloseAfterDrain, "DOC-3", RuleSourceKind.Seed, "Documentation: FD_CLOSE for a graceful close is posted only after all data has been read.", $"{Seed000} FD_CLOSE"),
+        new(RuleId.DocAnySendReenablesWrite, "DOC-4", RuleSourceKind.Seed, "Documentation: every send-family call re-enables FD_WRITE, even a successful one.", $"{Seed000} re-enabling table; {Impl} D7"),
+        new(RuleId.DocFailedCallsReenable, "DOC-5", RuleSourceKind.Seed, "Documentation: a re-enabling call re-enables even when it fails (recv with bad arguments, accept with WSAEWOULDBLOCK).", $"{Impl} §4 documentation, D8, D9"),
+        new(RuleId.DocDatagramConnectPostsConnect, "DOC-6", RuleSourceKind.Seed, "Documentation: connect posts FD_CONNECT even when it succeeds at once, as for datagram sockets.", $"{Impl} D16"),
+        new(RuleId.DocEventReregistrationRearmsAll, "DOC-7", RuleSourceKind.Seed, "Documentation: events persist, so a WSAEventSelect re-registration reports every selected condition that holds.", $"{Impl} D15"),
+        new(RuleId.DocDatagramWriteAfterBind, "DOC-8", RuleSourceKind.Seed, "Documentation: a connectionless socket is writable (FD_WRITE) only after it is bound.", $"{Seed000} FD_WRITE summary"),
+    ];
+
+    private static readonly Rule[] s_byKey = BuildIndex();
+
+    public static Rule Get(RuleId key) => s_byKey[(int)key];
+
+    public static Rule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    private static Rule[] BuildIndex()
+    {
+        var index = new Rule[Enum.GetValues<RuleId>().Length];
+        foreach (var rule in All)
+        {
+            index[(int)rule.Key] = rule;
+        }
+
+        foreach (var key in Enum.GetValues<RuleId>())
+        {
+            if (index[(int)key] is null)
+            {
+                throw new InvalidOperationException($"Rule {key} has no catalogue entry.");
+            }
+        }
+
+        return index;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections;
+
+namespace WinsockConformance.Model;
+
+/// <summary>
+/// An immutable array with value equality, so records that hold one still compare by value
+/// (a plain array or ImmutableArray member would compare by reference; house-style-anchors.md 3.4).
+/// </summary>
+public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+{
+    private readonly T[]? _items;
+
+    public EquatableArray(T[] items) => _items = items;
+
+    public static EquatableArray<T> Empty => default;
+
+    public int Count => _items?.Length ?? 0;
+
+    public T this[int index] => (_items ?? [])[index];
+
+    public EquatableArray<T> Add(T item)
+    {
+        var copy = new T[Count + 1];
+        _items?.CopyTo(copy, 0);
+        copy[^1] = item;
+        return new EquatableArray<T>(copy);
+    }
+
+    public EquatableArray<T> SetItem(int index, T item)
+    {
+        var copy = (T[])(_items ?? []).Clone();
+        copy[index] = item;
+        return new EquatableArray<T>(copy);
+    }
+
+    public EquatableArray<T> RemoveAt(int index)
+    {
+        var items = _items ?? [];
+        var copy = new T[items.Length - 1];
+        Array.Copy(items, 0, copy, 0, index);
+        Array.Copy(items, index + 1, copy, index, items.Length - index - 1);
+        return new EquatableArray<T>(copy);
+    }
+
+    public bool Equals(EquatableArray<T> other) =>
+        (_items ?? []).AsSpan().SequenceEqual(other._items ?? [], EqualityComparer<T>.Default);
+
+    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var item in _items ?? [])
+        {
+            hash.Add(item);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? [])).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+
+    public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+}

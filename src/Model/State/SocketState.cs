@@ -1,0 +1,111 @@
+namespace WinsockConformance.Model;
+
+/// <summary>
+/// Everything the model knows about one socket under test: its life, the conditions the network
+/// has created (levels), and the notification state (registration and latches).
+/// </summary>
+/// <remarks>
+/// The notification state follows the shape every implementation shares (implementations.md §7):
+/// a bit b is delivered when b is selected, not latched (<see cref="Reported"/>), and its condition
+/// holds; delivering latches it until its re-enabling call or a registration re-opens it.
+/// <see cref="Pending"/> holds latched bits not yet handed out (event mode keeps them until
+/// WSAEnumNetworkEvents; message mode posts and clears them). <see cref="Quiet"/> holds bits whose
+/// latch an event-mode re-registration re-opened for new occurrences only (rule B4).
+/// </remarks>
+public sealed record SocketState
+{
+    public required SocketRef Ref { get; init; }
+
+    public required SocketKind Kind { get; init; }
+
+    public SocketPhase Phase { get; init; } = SocketPhase.Unbound;
+
+    /// <summary>The model's prediction of the handle value, as an ordinal: freed handles are reused last-freed first.</summary>
+    public int HandleSlot { get; init; }
+
+    /// <summary>The step at which closesocket was called, or -1.</summary>
+    public int ClosedAtStep { get; init; } = -1;
+
+    public bool NonBlocking { get; init; }
+
+    public bool OobInline { get; init; }
+
+    /// <summary>SO_LINGER {1, 0}: closesocket resets the connection.</summary>
+    public bool LingerAbort { get; init; }
+
+    public ShutdownFlags LocalShutdown { get; init; }
+
+    public PeerFlags Peer { get; init; }
+
+    /// <summary>Normal bytes queued to read (urgent bytes too when SO_OOBINLINE is set).</summary>
+    public int ReadableBytes { get; init; }
+
+    /// <summary>Urgent bytes queued out of band (SO_OOBINLINE off).</summary>
+    public int UrgentBytes { get; init; }
+
+    /// <summary>Sizes of queued datagrams, oldest first (datagram sockets).</summary>
+    public EquatableArray<int> Datagrams { get; init; }
+
+    /// <summary>Connections completed by the network and not yet accepted (listening sockets).</summary>
+    public int PendingConnections { get; init; }
+
+    /// <summary>The send buffer is full: the last send failed with WSAEWOULDBLOCK and the peer has not read since.</summary>
+    public bool SendBlocked { get; init; }
+
+    /// <summary>A datagram socket has a default peer (connect on UDP).</summary>
+    public bool DatagramConnected { get; init; }
+
+    /// <summary>WSAIoctl(SIO_ROUTING_INTERFACE_CHANGE) was issued and no change has answered it yet.</summary>
+    public bool RoutingQueryOutstanding { get; init; }
+
+    /// <summary>WSAIoctl(SIO_ADDRESS_LIST_CHANGE) was issued and no change has answered it yet.</summary>
+    public bool AddressQueryOutstanding { get; init; }
+
+    public Registration Registration { get; init; } = NoRegistration.Instance;
+
+    /// <summary>Latched bits: delivered or recorded, and not watched until re-enabled.</summary>
+    public NetworkEvents Reported { get; init; }
+
+    /// <summary>Latched bits not yet handed out (⊆ Reported).</summary>
+    public NetworkEvents Pending { get; init; }
+
+    /// <summary>Bits re-opened by an event-mode re-registration that fire only on a new occurrence (B4).</summary>
+    public NetworkEvents Quiet { get; init; }
+
+    /// <summary>The error recorded with FD_CONNECT when it was latched (WSAEnumNetworkEvents' iErrorCode).</summary>
+    public WsaError ConnectError { get; init; }
+
+    /// <summary>The error recorded with FD_CLOSE when it was latched.</summary>
+    public WsaError CloseError { get; init; }
+
+    /// <summary>Transient, within one step: conditions that newly occurred (a new arrival, not a level).</summary>
+    public NetworkEvents Occurred { get; init; }
+
+    /// <summary>Transient, within one step: one-shot events (FD_CONNECT, QoS and change notifications).</summary>
+    public NetworkEvents Edges { get; init; }
+
+    /// <summary>Transient, within one step: the error of the FD_CONNECT edge.</summary>
+    public WsaError EdgeConnectError { get; init; }
+
+    public bool IsLive => Phase != SocketPhase.Closed;
+
+    public bool IsStream => Kind == SocketKind.Stream;
+
+    public bool IsReset => (Peer & PeerFlags.Reset) != 0;
+
+    public bool PeerSentFin => (Peer & PeerFlags.SentFin) != 0;
+
+    public bool InEventMode => Registration is EventRegistration;
+
+    public override string ToString() =>
+        $"{Ref} {Kind.ToString().ToLowerInvariant()} {Phase.ToString().ToLowerInvariant()}"
+        + $" reg={Registration} reported={NetworkEventNames.Format(Reported)} pending={NetworkEventNames.Format(Pending)}"
+        + (Quiet == NetworkEvents.None ? string.Empty : $" quiet={NetworkEventNames.Format(Quiet)}")
+        + $" readable={ReadableBytes} urgent={UrgentBytes} pendingConn={PendingConnections}"
+        + (Datagrams.Count == 0 ? string.Empty : $" datagrams=[{string.Join(',', Datagrams)}]")
+        + (SendBlocked ? " sendBlocked" : string.Empty)
+        + (Peer == PeerFlags.None ? string.Empty : $" peer={Peer}")
+        + (LocalShutdown == ShutdownFlags.None ? string.Empty : $" shutdown={LocalShutdown}")
+        + (NonBlocking ? " nonblocking" : " blocking")
+        + (OobInline ? " oobinline" : string.Empty);
+}
