@@ -216,13 +216,13 @@ internal sealed class PeerConnection : IDisposable
     public void ShutdownReceive() => LoopbackPeer.Require(_api.Shutdown(Socket, Winsock.SD_RECEIVE), "shutdown(SD_RECEIVE)");
 
     /// <summary>closesocket with default linger: graceful close (FIN).</summary>
-    public void CloseGracefully() => LoopbackPeer.Require(Socket.CloseExplicitly(), "closesocket");
+    public void CloseGracefully() => LoopbackPeer.Require(_api.CloseSocket(Socket), "closesocket");
 
     /// <summary>SO_LINGER {1, 0} then closesocket: abortive close (RST).</summary>
     public void CloseAbortively()
     {
         LoopbackPeer.Require(_api.SetLinger(Socket, 1, 0), "setsockopt(SO_LINGER {1,0})");
-        LoopbackPeer.Require(Socket.CloseExplicitly(), "closesocket (abortive)");
+        LoopbackPeer.Require(_api.CloseSocket(Socket), "closesocket (abortive)");
     }
 
     /// <summary>
@@ -352,7 +352,7 @@ internal static class PeerWait
     private static unsafe int Select(ProbeSocketHandle socket, Winsock.fd_set* read, Winsock.fd_set* write, Winsock.fd_set* except, TimeSpan timeout)
     {
         long microseconds = Math.Max(0, (long)(timeout.TotalMilliseconds * 1000));
-        var limit = new Winsock.timeval
+        var limit = new Winsock.TIMEVAL
         {
             tv_sec = (int)(microseconds / 1_000_000),
             tv_usec = (int)(microseconds % 1_000_000),

@@ -136,6 +136,7 @@ internal sealed class WinsockApi : IDisposable
     public NativeCall Bind(ProbeSocketHandle s, ushort port = 0)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         Winsock.sockaddr_in address = Loopback(port);
         int result = Winsock.bind(s.CallTarget, in address, s_sockaddrSize);
         int error = Marshal.GetLastPInvokeError();
@@ -146,6 +147,7 @@ internal sealed class WinsockApi : IDisposable
     public NativeCall Listen(ProbeSocketHandle s, int backlog = Winsock.SOMAXCONN)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         int result = Winsock.listen(s.CallTarget, backlog);
         int error = Marshal.GetLastPInvokeError();
         return new NativeCall(result, error);
@@ -155,6 +157,7 @@ internal sealed class WinsockApi : IDisposable
     public NativeCall Connect(ProbeSocketHandle s, ushort port)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         Winsock.sockaddr_in address = Loopback(port);
         int result = Winsock.connect(s.CallTarget, in address, s_sockaddrSize);
         int error = Marshal.GetLastPInvokeError();
@@ -165,6 +168,7 @@ internal sealed class WinsockApi : IDisposable
     public unsafe NativeCall Accept(ProbeSocketHandle s, out ProbeSocketHandle accepted)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         accepted = new ProbeSocketHandle();
         nint raw = Winsock.accept(s.CallTarget, null, null);
         int error = Marshal.GetLastPInvokeError();
@@ -176,6 +180,7 @@ internal sealed class WinsockApi : IDisposable
     public unsafe NativeCall Recv(ProbeSocketHandle s, int length, int flags = 0)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         EnsureReceiveBuffer(length);
         int result;
@@ -198,6 +203,7 @@ internal sealed class WinsockApi : IDisposable
     public unsafe NativeCall RecvWithInvalidBuffer(ProbeSocketHandle s, int length = 16, int flags = 0)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         int result = Winsock.recv(s.CallTarget, null, length, flags);
         int error = Marshal.GetLastPInvokeError();
         return new NativeCall(result, error);
@@ -207,6 +213,7 @@ internal sealed class WinsockApi : IDisposable
     public unsafe NativeCall RecvFrom(ProbeSocketHandle s, int length, out ushort fromPort, int flags = 0)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         EnsureReceiveBuffer(length);
         Winsock.sockaddr_in from = default;
@@ -228,6 +235,7 @@ internal sealed class WinsockApi : IDisposable
     public unsafe NativeCall Send(ProbeSocketHandle s, int length, int flags = 0)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, ChunkSize);
         int result;
@@ -245,6 +253,7 @@ internal sealed class WinsockApi : IDisposable
     public unsafe NativeCall SendTo(ProbeSocketHandle s, int length, ushort port, int flags = 0)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, ChunkSize);
         Winsock.sockaddr_in to = Loopback(port);
@@ -289,15 +298,17 @@ internal sealed class WinsockApi : IDisposable
     public NativeCall Shutdown(ProbeSocketHandle s, int how)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         int result = Winsock.shutdown(s.CallTarget, how);
         int error = Marshal.GetLastPInvokeError();
         return new NativeCall(result, error);
     }
 
     /// <summary>closesocket, recorded; see <see cref="ProbeSocketHandle.CloseExplicitly"/>.</summary>
-    public static NativeCall CloseSocket(ProbeSocketHandle s)
+    public NativeCall CloseSocket(ProbeSocketHandle s)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         return s.CloseExplicitly();
     }
 
@@ -305,6 +316,7 @@ internal sealed class WinsockApi : IDisposable
     public unsafe NativeCall SetOobInline(ProbeSocketHandle s, bool enabled)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         int value = enabled ? 1 : 0;
         int result = Winsock.setsockopt(s.CallTarget, Winsock.SOL_SOCKET, Winsock.SO_OOBINLINE, (byte*)&value, sizeof(int));
         int error = Marshal.GetLastPInvokeError();
@@ -315,8 +327,9 @@ internal sealed class WinsockApi : IDisposable
     public unsafe NativeCall SetLinger(ProbeSocketHandle s, ushort onOff, ushort seconds)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var value = new Winsock.linger { l_onoff = onOff, l_linger = seconds };
-        int result = Winsock.setsockopt(s.CallTarget, Winsock.SOL_SOCKET, Winsock.SO_LINGER, (byte*)&value, sizeof(Winsock.linger));
+        ThrowIfDisposed();
+        var value = new Winsock.LINGER { l_onoff = onOff, l_linger = seconds };
+        int result = Winsock.setsockopt(s.CallTarget, Winsock.SOL_SOCKET, Winsock.SO_LINGER, (byte*)&value, sizeof(Winsock.LINGER));
         int error = Marshal.GetLastPInvokeError();
         return new NativeCall(result, error);
     }
@@ -325,6 +338,7 @@ internal sealed class WinsockApi : IDisposable
     public NativeCall IoctlFionbio(ProbeSocketHandle s, uint value)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         uint argument = value;
         int result = Winsock.ioctlsocket(s.CallTarget, Winsock.FIONBIO, ref argument);
         int error = Marshal.GetLastPInvokeError();
@@ -335,6 +349,7 @@ internal sealed class WinsockApi : IDisposable
     public NativeCall IoctlFionread(ProbeSocketHandle s, out uint available)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         uint argument = 0;
         int result = Winsock.ioctlsocket(s.CallTarget, Winsock.FIONREAD, ref argument);
         int error = Marshal.GetLastPInvokeError();
@@ -346,6 +361,7 @@ internal sealed class WinsockApi : IDisposable
     public NativeCall IoctlAtMark(ProbeSocketHandle s, out uint atMark)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         uint argument = 0;
         int result = Winsock.ioctlsocket(s.CallTarget, Winsock.SIOCATMARK, ref argument);
         int error = Marshal.GetLastPInvokeError();
@@ -357,6 +373,7 @@ internal sealed class WinsockApi : IDisposable
     public NativeCall AsyncSelect(ProbeSocketHandle s, nint hwnd, uint message, int mask)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         int result = Winsock.WSAAsyncSelect(s.CallTarget, hwnd, message, mask);
         int error = Marshal.GetLastPInvokeError();
         return new NativeCall(result, error);
@@ -373,6 +390,7 @@ internal sealed class WinsockApi : IDisposable
     public NativeCall EventSelect(ProbeSocketHandle s, ProbeEventHandle? networkEvent, int mask)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         SafeHandle target = (networkEvent ?? ProbeEventHandle.None).CallTarget;
         int result = Winsock.WSAEventSelect(s.CallTarget, target, mask);
         int error = Marshal.GetLastPInvokeError();
@@ -383,6 +401,7 @@ internal sealed class WinsockApi : IDisposable
     public unsafe NativeCall EnumNetworkEvents(ProbeSocketHandle s, ProbeEventHandle? networkEvent, out NetworkEventsSnapshot events)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         SafeHandle target = (networkEvent ?? ProbeEventHandle.None).CallTarget;
         int result = Winsock.WSAEnumNetworkEvents(s.CallTarget, target, out Winsock.WSANETWORKEVENTS raw);
         int error = Marshal.GetLastPInvokeError();
@@ -408,6 +427,7 @@ internal sealed class WinsockApi : IDisposable
     public unsafe NativeCall IoctlGetQos(ProbeSocketHandle s, out uint bytesReturned)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         const int outputSize = 1024;
         byte* output = stackalloc byte[outputSize];
         int result = Winsock.WSAIoctl(s.CallTarget, Winsock.SIO_GET_QOS, null, 0, output, outputSize, out bytesReturned, 0, 0);
@@ -419,6 +439,7 @@ internal sealed class WinsockApi : IDisposable
     public unsafe NativeCall IoctlRoutingInterfaceChange(ProbeSocketHandle s, out uint bytesReturned)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         Winsock.sockaddr_in destination = Loopback(0);
         int result = Winsock.WSAIoctl(s.CallTarget, Winsock.SIO_ROUTING_INTERFACE_CHANGE, &destination, (uint)s_sockaddrSize, null, 0, out bytesReturned, 0, 0);
         int error = Marshal.GetLastPInvokeError();
@@ -429,6 +450,7 @@ internal sealed class WinsockApi : IDisposable
     public unsafe NativeCall IoctlAddressListChange(ProbeSocketHandle s, out uint bytesReturned)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         int result = Winsock.WSAIoctl(s.CallTarget, Winsock.SIO_ADDRESS_LIST_CHANGE, null, 0, null, 0, out bytesReturned, 0, 0);
         int error = Marshal.GetLastPInvokeError();
         return new NativeCall(result, error);
@@ -438,6 +460,7 @@ internal sealed class WinsockApi : IDisposable
     public NativeCall GetSockNamePort(ProbeSocketHandle s, out ushort port)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
         int length = s_sockaddrSize;
         int result = Winsock.getsockname(s.CallTarget, out Winsock.sockaddr_in name, ref length);
         int error = Marshal.GetLastPInvokeError();
@@ -457,16 +480,17 @@ internal sealed class WinsockApi : IDisposable
     }
 
     /// <summary>WaitForSingleObject(event, milliseconds); ReturnValue is WAIT_OBJECT_0, WAIT_TIMEOUT or WAIT_FAILED.</summary>
-    public static NativeCall WaitForEvent(ProbeEventHandle networkEvent, uint milliseconds = 0)
+    public NativeCall WaitForEvent(ProbeEventHandle networkEvent, uint milliseconds = 0)
     {
         ArgumentNullException.ThrowIfNull(networkEvent);
+        ThrowIfDisposed();
         uint result = Kernel32.WaitForSingleObject(networkEvent.CallTarget, milliseconds);
         int error = Marshal.GetLastPInvokeError();
         return new NativeCall(result, error);
     }
 
     /// <summary>WaitForSingleObject(event, 0) == WAIT_OBJECT_0. Throws if the wait itself fails.</summary>
-    public static bool IsSignaled(ProbeEventHandle networkEvent)
+    public bool IsSignaled(ProbeEventHandle networkEvent)
     {
         NativeCall call = WaitForEvent(networkEvent, 0);
         return call.ReturnValue switch
@@ -478,9 +502,10 @@ internal sealed class WinsockApi : IDisposable
     }
 
     /// <summary>WSACloseEvent, recorded; see <see cref="ProbeEventHandle.CloseExplicitly"/>.</summary>
-    public static NativeCall CloseEvent(ProbeEventHandle networkEvent)
+    public NativeCall CloseEvent(ProbeEventHandle networkEvent)
     {
         ArgumentNullException.ThrowIfNull(networkEvent);
+        ThrowIfDisposed();
         return networkEvent.CloseExplicitly();
     }
 

@@ -16,9 +16,9 @@ internal static partial class Interop
             internal fixed long fd_array[FD_SETSIZE];
         }
 
-        /// <summary>timeval (winsock2.h): two 32-bit longs.</summary>
+        /// <summary>TIMEVAL (typedef of struct TIMEVAL, winsock2.h): two 32-bit longs.</summary>
         [StructLayout(LayoutKind.Sequential)]
-        internal struct timeval
+        internal struct TIMEVAL
         {
             internal int tv_sec;
             internal int tv_usec;
@@ -27,6 +27,6 @@ internal static partial class Interop
         /// <summary>Used by the loopback peer only, for bounded waits. Sets may be null; nfds is ignored.</summary>
         [LibraryImport(Libraries.Ws2_32, SetLastError = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
-        internal static unsafe partial int select(int nfds, fd_set* readfds, fd_set* writefds, fd_set* exceptfds, in timeval timeout);
+        internal static unsafe partial int select(int nfds, fd_set* readfds, fd_set* writefds, fd_set* exceptfds, in TIMEVAL timeout);
     }
 }

@@ -13,9 +13,9 @@ internal static partial class Interop
         internal const int SO_SNDBUF = 0x1001;
         internal const int SO_RCVBUF = 0x1002;
 
-        /// <summary>LINGER (winsock.h): two u_shorts.</summary>
+        /// <summary>LINGER (typedef of struct linger, winsock.h): two u_shorts.</summary>
         [StructLayout(LayoutKind.Sequential)]
-        internal struct linger
+        internal struct LINGER
         {
             internal ushort l_onoff;
             internal ushort l_linger;

@@ -1,0 +1,159 @@
+using WinsockConformance.Model;
+
+namespace WinsockConformance.Traces;
+
+/// <summary>
+/// Checks an observed trace against the model: folds <see cref="WinsockModel.Step"/> over the trace's
+/// inputs and compares every step's outputs, stopping at the first that differs (Knossos' reduce).
+/// Messages are compared per socket: the order between sockets within one step is the stack's to
+/// choose (implementations.md §6.12).
+/// </summary>
+public static class Checker
+{
+    public static CheckReport Check(Trace trace, Profile profile)
+    {
+        if (trace.Header.IsScenario)
+        {
+            throw new TraceReadException(trace.Source, 1, "this is a scenario (no observed outputs); run it with 'explain', or capture a trace of it first");
+        }
+
+        var state = ModelState.Initial(profile);
+        var confirmed = RuleSet.Empty;
+        foreach (var step in trace.Steps)
+        {
+            if (step.Observed is null)
+            {
+                throw new TraceReadException(trace.Source, step.Line, $"step {step.Number} has no \"observed\" outputs; a trace records the outputs of every step");
+            }
+
+            var result = ModelStep.Apply(trace.Source, step, state);
+            var differences = Compare(result.Observation, result.State, step.Observed);
+            if (differences.Count > 0)
+            {
+                return Report(trace, profile, Verdict.Diverges) with
+                {
+                    RulesConfirmed = confirmed,
+                    FirstDivergence = new Divergence
+                    {
+                        Step = step.Number,
+                        Line = step.Line,
+                        Call = InputCodec.Describe(step.Input),
+                        LastAgreeingStep = step.Number - 1,
+                        ModelStateBefore = StateText.Sockets(state),
+                        Differences = differences,
+                        Rules = [.. result.Observation.Rules.Each().Select(RuleCatalog.Get)],
+                        Contradiction = Contradiction(profile, step, differences[0]),
+                        StackTimedOut = step.Observed.TimedOut,
+                    },
+                };
+            }
+
+            confirmed = confirmed.Union(result.Observation.Rules);
+            state = result.State;
+        }
+
+        if (!trace.Complete)
+        {
+            return Report(trace, profile, Verdict.Inconclusive) with
+            {
+                RulesConfirmed = confirmed,
+                InconclusiveReason = $"the trace ends after step {trace.Steps.Count} without its end line: the capture was interrupted, so later steps are unknown",
+            };
+        }
+
+        return Report(trace, profile, Verdict.Conforms) with { RulesConfirmed = confirmed };
+    }
+
+    private static CheckReport Report(Trace trace, Profile profile, Verdict verdict) => new()
+    {
+        Source = trace.Source,
+        Profile = profile.Name,
+        Stack = trace.Header.Stack,
+        Scenario = trace.Header.Name,
+        Verdict = verdict,
+        Steps = trace.Steps.Count,
+    };
+
+    /// <summary>Every aspect in which the observation differs from the model's prediction.</summary>
+    public static List<Difference> Compare(Observation expected, ModelState after, ObservedStep observed)
+    {
+        var differences = new List<Difference>();
+        if (expected.Return != observed.Return || expected.Error != observed.Error)
+        {
+            differences.Add(new Difference("result", ResultText(expected.Return, expected.Error), ResultText(observed.Return, observed.Error)));
+        }
+
+        if (expected.Value is { } value && value != observed.Value)
+        {
+            differences.Add(new Difference("value", Invariant(value), observed.Value is { } v ? Invariant(v) : "none"));
+        }
+
+        CompareMessages(differences, "posted", [.. expected.Posted.Select(n => MessageText.Format(n, after))], [.. observed.Posted.Select(m => MessageText.Format(m, after))]);
+        CompareMessages(differences, "delivered", [.. expected.Delivered.Select(n => MessageText.Format(n, after))], [.. observed.Delivered.Select(m => MessageText.Format(m, after))]);
+
+        if (expected.Enumerated is { } en)
+        {
+            var expectedText = en.ToString();
+            var observedText = observed.Enumerated is { } o
+                ? new EnumeratedEvents(o.Events, new EquatableArray<BitError>([.. o.Errors])).ToString()
+                : "nothing recorded";
+            if (!string.Equals(expectedText, observedText, StringComparison.Ordinal))
+            {
+                differences.Add(new Difference("enumerated", expectedText, observedText));
+            }
+        }
+
+        var expectedSignaled = string.Join(", ", expected.Signaled);
+        var observedSignaled = string.Join(", ", observed.Signaled.Order(StringComparer.Ordinal));
+        if (!string.Equals(expectedSignaled, observedSignaled, StringComparison.Ordinal))
+        {
+            differences.Add(new Difference("signaled", Or(expectedSignaled, "no event signaled"), Or(observedSignaled, "no event signaled")));
+        }
+
+        return differences;
+    }
+
+    private static void CompareMessages(List<Difference> differences, string aspect, List<string> expected, List<string> observed)
+    {
+        if (!PerSocketEqual(expected, observed))
+        {
+            differences.Add(new Difference(aspect, List(expected), List(observed)));
+        }
+    }
+
+    /// <summary>Equal when, socket by socket, the same messages appear in the same order.</summary>
+    private static bool PerSocketEqual(List<string> expected, List<string> observed)
+    {
+        if (expected.Count != observed.Count)
+        {
+            return false;
+        }
+
+        if (expected.SequenceEqual(observed, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        static string Key(string message)
+        {
+            var tokens = message.Split(' ');
+            var eventIndex = Array.FindIndex(tokens, t => t.StartsWith("FD_", StringComparison.Ordinal));
+            return string.Join(' ', tokens[..eventIndex]);
+        }
+
+        var keys = expected.Select(Key).Concat(observed.Select(Key)).Distinct(StringComparer.Ordinal);
+        return keys.All(k => expected.Where(m => Key(m) == k).SequenceEqual(observed.Where(m => Key(m) == k), StringComparer.Ordinal));
+    }
+
+    private static string Contradiction(Profile profile, TraceStep step, Difference first) =>
+        $"under profile '{profile.Name}', step {step.Number} ({InputCodec.Describe(step.Input)}) should give {first.Aspect} {first.Expected}, but the stack gave {first.Observed}.";
+
+    public static string ResultText(long ret, WsaError error) =>
+        error == WsaError.None ? $"ret {Invariant(ret)}" : $"ret {Invariant(ret)} {error.NativeName()}";
+
+    private static string List(List<string> items) => items.Count == 0 ? "[]" : "[" + string.Join(", ", items) + "]";
+
+    private static string Or(string text, string fallback) => text.Length == 0 ? fallback : text;
+
+    private static string Invariant(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

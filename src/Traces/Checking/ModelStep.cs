@@ -1,0 +1,33 @@
+using WinsockConformance.Model;
+
+namespace WinsockConformance.Traces;
+
+/// <summary>Applies one trace step to the model, turning an impossible step into a located bad-input error.</summary>
+public static class ModelStep
+{
+    public static StepResult Apply(string source, TraceStep step, ModelState state)
+    {
+        var problem = Validation.Check(state, step.Input);
+        if (problem is not null)
+        {
+            throw new TraceReadException(source, step.Line, $"step {step.Number} ({InputCodec.Describe(step.Input)}) is impossible here: {problem}");
+        }
+
+        return WinsockModel.Step(state, step.Input);
+    }
+
+    /// <summary>Runs a scenario through the model, returning each step's result.</summary>
+    public static IReadOnlyList<StepResult> Run(Trace scenario, Profile profile)
+    {
+        var state = ModelState.Initial(profile);
+        var results = new List<StepResult>(scenario.Steps.Count);
+        foreach (var step in scenario.Steps)
+        {
+            var result = Apply(scenario.Source, step, state);
+            results.Add(result);
+            state = result.State;
+        }
+
+        return results;
+    }
+}

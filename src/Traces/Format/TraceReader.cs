@@ -1,0 +1,301 @@
+using System.Text.Json;
+using WinsockConformance.Model;
+
+namespace WinsockConformance.Traces;
+
+/// <summary>A file that is not a valid scenario or trace: where, and what was expected.</summary>
+public sealed class TraceReadException(string file, int line, string problem)
+    : Exception($"{file}:{line}: {problem}")
+{
+    public string File { get; } = file;
+
+    public int Line { get; } = line;
+
+    public string Problem { get; } = problem;
+}
+
+/// <summary>
+/// Reads the JSON Lines format (docs/trace-format.md): a header line, one line per step, and for a
+/// trace an end line. A trace without its end line was interrupted: it is read, marked incomplete.
+/// </summary>
+public static class TraceReader
+{
+    public static Trace ReadFile(string path)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (IOException e)
+        {
+            throw new TraceReadException(path, 0, $"cannot read the file: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new TraceReadException(path, 0, $"cannot read the file: {e.Message}");
+        }
+
+        return Read(path, lines);
+    }
+
+    public static Trace Read(string source, IReadOnlyList<string> lines)
+    {
+        TraceHeader? header = null;
+        var steps = new List<TraceStep>();
+        var complete = false;
+        var ended = false;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var lineNumber = i + 1;
+            var text = lines[i];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            if (ended)
+            {
+                throw new TraceReadException(source, lineNumber, "nothing may follow the end line");
+            }
+
+            try
+            {
+                using var doc = JsonDocument.Parse(text);
+                var root = doc.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    throw new TraceFormatException($"expected a JSON object on each line, got {root.ValueKind}");
+                }
+
+                if (header is null)
+                {
+                    header = ReadHeader(root);
+                    continue;
+                }
+
+                if (root.TryGetProperty("end", out var end))
+                {
+                    complete = end.ValueKind == JsonValueKind.String && end.GetString() == "complete";
+                    ended = true;
+                    continue;
+                }
+
+                steps.Add(ReadStep(root, lineNumber, steps.Count + 1));
+            }
+            catch (JsonException e)
+            {
+                throw new TraceReadException(source, lineNumber, $"malformed JSON: {Shorten(e.Message)}");
+            }
+            catch (TraceFormatException e)
+            {
+                throw new TraceReadException(source, lineNumber, e.Message);
+            }
+        }
+
+        if (header is null)
+        {
+            throw new TraceReadException(source, 1, $"empty file: expected a header line {{\"format\":\"{TraceFormat.Format}\",\"version\":{TraceFormat.Version},\"kind\":\"scenario\"}}");
+        }
+
+        return new Trace(source, header, steps, header.IsScenario || complete);
+    }
+
+    private static TraceHeader ReadHeader(JsonElement root)
+    {
+        if (!root.TryGetProperty("format", out var format) || format.GetString() != TraceFormat.Format)
+        {
+            throw new TraceFormatException($"expected a header line with \"format\":\"{TraceFormat.Format}\" first");
+        }
+
+        var version = InputCodec.OptionalInt(root, "version")
+            ?? throw new TraceFormatException("the header needs \"version\"");
+        if (version != TraceFormat.Version)
+        {
+            throw new TraceFormatException($"unsupported format version {version}; this tool reads version {TraceFormat.Version}");
+        }
+
+        var kind = InputCodec.RequiredString(root, "kind");
+        if (kind is not (TraceFormat.ScenarioKind or TraceFormat.TraceKind))
+        {
+            throw new TraceFormatException($"\"kind\" must be \"{TraceFormat.ScenarioKind}\" or \"{TraceFormat.TraceKind}\", got \"{kind}\"");
+        }
+
+        var rules = new List<string>();
+        if (root.TryGetProperty("rules", out var ruleArray) && ruleArray.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var r in ruleArray.EnumerateArray())
+            {
+                var id = r.GetString() ?? string.Empty;
+                if (RuleCatalog.Find(id) is null)
+                {
+                    throw new TraceFormatException($"\"rules\": unknown rule ID \"{id}\" (see docs/rules.md)");
+                }
+
+                rules.Add(id);
+            }
+        }
+
+        return new TraceHeader
+        {
+            Kind = kind,
+            Version = version,
+            Name = InputCodec.OptionalString(root, "name"),
+            Description = InputCodec.OptionalString(root, "description"),
+            Rules = rules,
+            Stack = InputCodec.OptionalString(root, "stack"),
+            Profile = InputCodec.OptionalString(root, "profile"),
+            Provenance = root.TryGetProperty("provenance", out var p) && p.ValueKind == JsonValueKind.Object ? ReadProvenance(p) : null,
+        };
+    }
+
+    private static Provenance ReadProvenance(JsonElement p) => new()
+    {
+        Os = Text(p, "os"),
+        OsBuild = Text(p, "osBuild"),
+        Ws2_32 = Text(p, "ws2_32"),
+        Wine = Text(p, "wine"),
+        Probe = Text(p, "probe"),
+        Date = Text(p, "date"),
+    };
+
+    private static string? Text(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static TraceStep ReadStep(JsonElement root, int line, int expectedNumber)
+    {
+        var number = InputCodec.OptionalInt(root, "step") ?? expectedNumber;
+        if (number != expectedNumber)
+        {
+            throw new TraceFormatException($"\"step\" is {number}, expected {expectedNumber} (steps are numbered from 1 without gaps)");
+        }
+
+        var input = InputCodec.Read(root);
+        var observed = root.TryGetProperty("observed", out var o) ? ReadObserved(o) : null;
+        return new TraceStep(line, number, input, observed, Text(root, "comment"));
+    }
+
+    private static ObservedStep ReadObserved(JsonElement o)
+    {
+        if (o.ValueKind != JsonValueKind.Object)
+        {
+            throw new TraceFormatException("\"observed\" must be an object");
+        }
+
+        long ret = 0;
+        if (o.TryGetProperty("ret", out var r))
+        {
+            if (r.ValueKind != JsonValueKind.Number || !r.TryGetInt64(out ret))
+            {
+                throw new TraceFormatException($"\"observed.ret\" must be an integer, got {r.GetRawText()}");
+            }
+        }
+
+        var error = WsaError.None;
+        if (o.TryGetProperty("error", out var e) && e.ValueKind != JsonValueKind.Null)
+        {
+            var text = e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString() ?? string.Empty;
+            if (!WsaErrorNames.TryParse(text, out error))
+            {
+                throw new TraceFormatException($"\"observed.error\": unknown error \"{text}\"; expected a WSAE* name or a number");
+            }
+        }
+
+        long? value = null;
+        if (o.TryGetProperty("value", out var v) && v.ValueKind != JsonValueKind.Null)
+        {
+            value = v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : throw new TraceFormatException("\"observed.value\" must be an integer");
+        }
+
+        return new ObservedStep
+        {
+            Return = ret,
+            Error = error,
+            Value = value,
+            Posted = ReadMessages(o, "posted"),
+            Delivered = ReadMessages(o, "delivered"),
+            Enumerated = o.TryGetProperty("enumerated", out var en) ? ReadEnumeration(en) : null,
+            Signaled = ReadStrings(o, "signaled"),
+            TimedOut = InputCodec.OptionalBool(o, "timeout"),
+            Note = Text(o, "note"),
+        };
+    }
+
+    private static ObservedEnumeration ReadEnumeration(JsonElement en)
+    {
+        var events = InputCodec.ReadEvents(en, "events");
+        var errors = new List<BitError>();
+        if (en.TryGetProperty("errors", out var errs))
+        {
+            if (errs.ValueKind != JsonValueKind.Object)
+            {
+                throw new TraceFormatException("\"enumerated.errors\" must be an object like {\"FD_CONNECT\":\"WSAECONNREFUSED\"}");
+            }
+
+            foreach (var p in errs.EnumerateObject())
+            {
+                if (!NetworkEventNames.TryParse(p.Name, out var bit))
+                {
+                    throw new TraceFormatException($"\"enumerated.errors\": unknown event \"{p.Name}\"");
+                }
+
+                var text = p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetRawText() : p.Value.GetString() ?? string.Empty;
+                if (!WsaErrorNames.TryParse(text, out var error))
+                {
+                    throw new TraceFormatException($"\"enumerated.errors\": unknown error \"{text}\" for {p.Name}");
+                }
+
+                if (error != WsaError.None)
+                {
+                    errors.Add(new BitError(bit, error));
+                }
+            }
+        }
+
+        errors.Sort((a, b) => ((int)a.Bit).CompareTo((int)b.Bit));
+        return new ObservedEnumeration(events, errors);
+    }
+
+    private static List<ObservedMessage> ReadMessages(JsonElement o, string name)
+    {
+        var list = new List<ObservedMessage>();
+        foreach (var text in ReadStrings(o, name))
+        {
+            if (!MessageText.TryParse(text, out var message, out var problem))
+            {
+                throw new TraceFormatException($"\"observed.{name}\": {problem}");
+            }
+
+            list.Add(message);
+        }
+
+        return list;
+    }
+
+    private static List<string> ReadStrings(JsonElement o, string name)
+    {
+        var list = new List<string>();
+        if (!o.TryGetProperty(name, out var array))
+        {
+            return list;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            throw new TraceFormatException($"\"observed.{name}\" must be an array of strings");
+        }
+
+        foreach (var item in array.EnumerateArray())
+        {
+            list.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw new TraceFormatException($"\"observed.{name}\" must contain strings"));
+        }
+
+        return list;
+    }
+
+    private static string Shorten(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut < 0 ? message : message[..cut];
+    }
+}

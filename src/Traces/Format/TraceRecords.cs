@@ -1,0 +1,100 @@
+using WinsockConformance.Model;
+
+namespace WinsockConformance.Traces;
+
+/// <summary>Where a trace came from. Every field is optional in a scenario; a capture fills them all.</summary>
+public sealed record Provenance
+{
+    public string? Os { get; init; }
+
+    public string? OsBuild { get; init; }
+
+    public string? Ws2_32 { get; init; }
+
+    public string? Wine { get; init; }
+
+    public string? Probe { get; init; }
+
+    public string? Date { get; init; }
+}
+
+/// <summary>The first line of every scenario or trace file.</summary>
+public sealed record TraceHeader
+{
+    public required string Kind { get; init; }
+
+    public int Version { get; init; } = TraceFormat.Version;
+
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Rule IDs the scenario demonstrates (documentation; the checker reports the rules it applied).</summary>
+    public IReadOnlyList<string> Rules { get; init; } = [];
+
+    /// <summary>For a trace: what produced it ("model", "wine-8.0", "windows-10.0.22631").</summary>
+    public string? Stack { get; init; }
+
+    /// <summary>For a trace: the profile the stack is expected to follow.</summary>
+    public string? Profile { get; init; }
+
+    public Provenance? Provenance { get; init; }
+
+    public bool IsScenario => Kind == TraceFormat.ScenarioKind;
+}
+
+/// <summary>A message as a trace records it: window, message number, socket name (and generation, if written), event, error.</summary>
+public readonly record struct ObservedMessage(string Window, int Message, string Socket, int? Generation, NetworkEvents Event, WsaError Error);
+
+/// <summary>What WSAEnumNetworkEvents returned, as recorded.</summary>
+public sealed record ObservedEnumeration(NetworkEvents Events, IReadOnlyList<BitError> Errors);
+
+/// <summary>The outputs of one step as a stack produced them (or a person wrote them).</summary>
+public sealed record ObservedStep
+{
+    public long Return { get; init; }
+
+    public WsaError Error { get; init; }
+
+    public long? Value { get; init; }
+
+    public IReadOnlyList<ObservedMessage> Posted { get; init; } = [];
+
+    public IReadOnlyList<ObservedMessage> Delivered { get; init; } = [];
+
+    public ObservedEnumeration? Enumerated { get; init; }
+
+    public IReadOnlyList<string> Signaled { get; init; } = [];
+
+    /// <summary>The stack's bounded wait for this step ran out (the probe records it rather than hanging).</summary>
+    public bool TimedOut { get; init; }
+
+    /// <summary>Free text a capture may attach (e.g. bytes a fill-send wrote); never compared.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>One step: its input, and for a trace what was observed.</summary>
+public sealed record TraceStep(int Line, int Number, Input Input, ObservedStep? Observed, string? Comment = null);
+
+/// <summary>A parsed scenario or trace file.</summary>
+public sealed record Trace(string Source, TraceHeader Header, IReadOnlyList<TraceStep> Steps, bool Complete)
+{
+    /// <summary>The scenario this trace ran: the same header and inputs, no outputs.</summary>
+    public Trace AsScenario() =>
+        this with
+        {
+            Header = Header with { Kind = TraceFormat.ScenarioKind, Stack = null, Profile = null, Provenance = null },
+            Steps = [.. Steps.Select(s => s with { Observed = null })],
+            Complete = true,
+        };
+}
+
+public static class TraceFormat
+{
+    public const string Format = "wsaasyncselect-trace";
+    public const int Version = 1;
+    public const string ScenarioKind = "scenario";
+    public const string TraceKind = "trace";
+    public const string DefaultWindow = "w";
+    public const int DefaultMessage = 1;
+}

@@ -1,0 +1,216 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Encodings.Web;
+using WinsockConformance.Model;
+
+namespace WinsockConformance.Traces;
+
+/// <summary>
+/// Writes the JSON Lines format one line at a time, flushing after each, so a run that dies leaves a
+/// readable file whose missing end line marks it incomplete.
+/// </summary>
+public sealed class TraceWriter : IDisposable
+{
+    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly TextWriter _out;
+    private readonly bool _ownsWriter;
+    private int _steps;
+
+    public TraceWriter(TextWriter output, bool ownsWriter = false)
+    {
+        _out = output;
+        _ownsWriter = ownsWriter;
+    }
+
+    public static TraceWriter Create(string path)
+    {
+        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        return new TraceWriter(new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" }, ownsWriter: true);
+    }
+
+    public void WriteHeader(TraceHeader header) => WriteLine(w =>
+    {
+        w.WriteString("format", TraceFormat.Format);
+        w.WriteNumber("version", header.Version);
+        w.WriteString("kind", header.Kind);
+        WriteOptional(w, "name", header.Name);
+        WriteOptional(w, "description", header.Description);
+        if (header.Rules.Count > 0)
+        {
+            w.WriteStartArray("rules");
+            foreach (var r in header.Rules)
+            {
+                w.WriteStringValue(r);
+            }
+
+            w.WriteEndArray();
+        }
+
+        WriteOptional(w, "stack", header.Stack);
+        WriteOptional(w, "profile", header.Profile);
+        if (header.Provenance is { } p)
+        {
+            w.WriteStartObject("provenance");
+            WriteOptional(w, "os", p.Os);
+            WriteOptional(w, "osBuild", p.OsBuild);
+            WriteOptional(w, "ws2_32", p.Ws2_32);
+            WriteOptional(w, "wine", p.Wine);
+            WriteOptional(w, "probe", p.Probe);
+            WriteOptional(w, "date", p.Date);
+            w.WriteEndObject();
+        }
+    });
+
+    /// <summary>Writes a step with the outputs already rendered (messages as canonical text).</summary>
+    public void WriteStep(Input input, RenderedObservation? observed, string? comment = null) => WriteLine(w =>
+    {
+        w.WriteNumber("step", ++_steps);
+        InputCodec.Write(w, input);
+        if (comment is not null)
+        {
+            w.WriteString("comment", comment);
+        }
+
+        if (observed is not null)
+        {
+            w.WritePropertyName("observed");
+            observed.Write(w);
+        }
+    });
+
+    public void WriteEnd(bool complete, string? reason = null) => WriteLine(w =>
+    {
+        w.WriteString("end", complete ? "complete" : "interrupted");
+        w.WriteNumber("steps", _steps);
+        WriteOptional(w, "reason", reason);
+    });
+
+    private void WriteLine(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, s_options))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+
+        _out.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        _out.Write('\n');
+        _out.Flush();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsWriter)
+        {
+            _out.Dispose();
+        }
+    }
+}
+
+/// <summary>The outputs of a step in their written form: messages already as canonical text.</summary>
+public sealed record RenderedObservation
+{
+    public long Return { get; init; }
+
+    public WsaError Error { get; init; }
+
+    public long? Value { get; init; }
+
+    public IReadOnlyList<string> Posted { get; init; } = [];
+
+    public IReadOnlyList<string> Delivered { get; init; } = [];
+
+    public ObservedEnumeration? Enumerated { get; init; }
+
+    public IReadOnlyList<string> Signaled { get; init; } = [];
+
+    public bool TimedOut { get; init; }
+
+    public string? Note { get; init; }
+
+    /// <summary>Renders what the model observed, resolving socket generations against the state after the step.</summary>
+    public static RenderedObservation FromModel(Observation o, ModelState after) => new()
+    {
+        Return = o.Return,
+        Error = o.Error,
+        Value = o.Value,
+        Posted = [.. o.Posted.Select(n => MessageText.Format(n, after))],
+        Delivered = [.. o.Delivered.Select(n => MessageText.Format(n, after))],
+        Enumerated = o.Enumerated is null ? null : new ObservedEnumeration(o.Enumerated.Events, [.. o.Enumerated.Errors]),
+        Signaled = [.. o.Signaled],
+    };
+
+    public void Write(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("ret", Return);
+        if (Error != WsaError.None)
+        {
+            w.WriteString("error", Error.NativeName());
+        }
+
+        if (Value is { } value)
+        {
+            w.WriteNumber("value", value);
+        }
+
+        WriteStrings(w, "posted", Posted);
+        WriteStrings(w, "delivered", Delivered);
+        if (Enumerated is { } en)
+        {
+            w.WriteStartObject("enumerated");
+            InputCodec.WriteEvents(w, "events", en.Events);
+            if (en.Errors.Count > 0)
+            {
+                w.WriteStartObject("errors");
+                foreach (var e in en.Errors)
+                {
+                    w.WriteString(e.Bit.NativeName(), e.Error.NativeName());
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        WriteStrings(w, "signaled", Signaled);
+        if (TimedOut)
+        {
+            w.WriteBoolean("timeout", true);
+        }
+
+        if (Note is not null)
+        {
+            w.WriteString("note", Note);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+}
