@@ -134,7 +134,7 @@ internal static class Calls
         };
         b[i] = error == WsaError.None
             ? s with { Phase = SocketPhase.Connected, Edges = s.Edges | NetworkEvents.Connect, Occurred = s.Occurred | NetworkEvents.Write, EdgeConnectError = WsaError.None }
-            : s with { Phase = SocketPhase.Bound, Edges = s.Edges | NetworkEvents.Connect, EdgeConnectError = error };
+            : s with { Phase = SocketPhase.Bound, ConnectFailed = true, Edges = s.Edges | NetworkEvents.Connect, EdgeConnectError = error };
         if (s.NonBlocking)
         {
             b.Apply(RuleId.NonblockingConnectWouldBlock);
@@ -279,9 +279,14 @@ internal static class Calls
     private static (CallOutcome, SocketState) RecvStream(StepBuilder b, SocketState s, RecvCall c)
     {
         b.Apply(RuleId.RecvResult);
-        if (s.IsReset)
+        if (s.IsReset && !b.Profile.RecvAfterResetReadsRest)
         {
             return (CallOutcome.Fail(WsaError.ConnectionReset), s);
+        }
+
+        if (s.IsReset)
+        {
+            b.Apply(RuleId.WineRecvAfterResetReadsRest);
         }
 
         if (s.ReadableBytes > 0)
@@ -296,7 +301,7 @@ internal static class Calls
             return (new CallOutcome(n, WsaError.None), s with { ReadableBytes = s.ReadableBytes - n });
         }
 
-        return s.PeerSentFin ? (new CallOutcome(0, WsaError.None), s) : (CallOutcome.Fail(WsaError.WouldBlock), s);
+        return s.PeerSentFin || s.IsReset ? (new CallOutcome(0, WsaError.None), s) : (CallOutcome.Fail(WsaError.WouldBlock), s);
     }
 
     private static (CallOutcome, SocketState) RecvUrgent(StepBuilder b, SocketState s, RecvCall c)
@@ -371,6 +376,12 @@ internal static class Calls
             // sendto binds an unbound socket implicitly.
             s = s with { Phase = SocketPhase.Bound };
             return new CallOutcome(c.Length, WsaError.None);
+        }
+
+        if (s.Phase != SocketPhase.Connected && s.ConnectFailed)
+        {
+            b.Apply(b.Profile.SendAfterFailedConnectError == WsaError.NotConnected ? RuleId.SendAfterFailedConnectNotConnected : RuleId.WineSendAfterRefusedConnectReset);
+            return CallOutcome.Fail(b.Profile.SendAfterFailedConnectError);
         }
 
         if (s.Phase != SocketPhase.Connected)
@@ -523,6 +534,11 @@ internal static class Calls
         }
 
         var delivered = s.Reported & ~s.Pending;
+        if (s.Registration is MessageRegistration)
+        {
+            b.Apply(RuleId.MessageDeliveryCountsAsEnumerated);
+        }
+
         s = b.Profile.EventReregistration switch
         {
             // B4: enumerated (or posted) bits re-open for the next new occurrence only.
@@ -580,6 +596,13 @@ internal static class Calls
     private static CallOutcome Ioctl(StepBuilder b, int i, IoctlCode code)
     {
         var s = b[i];
+        if (!b.Profile.QosAndChangeEventsDelivered)
+        {
+            // WINE-15: no QoS provider; the address-list query is accepted but never answered.
+            b.Apply(RuleId.WineQosIoctlsNotSupported);
+            return CallOutcome.Fail(code == IoctlCode.AddressListChange ? WsaError.WouldBlock : WsaError.OperationNotSupported);
+        }
+
         switch (code)
         {
             case IoctlCode.GetQos:

@@ -18,17 +18,24 @@ internal static class Network
             PeerShutdown { How: ShutdownHow.Receive } => s with { Peer = s.Peer | PeerFlags.ShutReceive },
             PeerShutdown => Fin(b, s),
             PeerClose => Fin(b, s) with { Peer = s.Peer | PeerFlags.SentFin | PeerFlags.Closed },
-            PeerAbort => s with
-            {
-                Peer = s.Peer | PeerFlags.Reset | PeerFlags.Closed,
-                ReadableBytes = 0,
-                UrgentBytes = 0,
-                SendBlocked = false,
-                Occurred = s.Occurred | NetworkEvents.Close,
-            },
+            PeerAbort => Reset(b, s),
             PeerRead => s.SendBlocked ? s with { SendBlocked = false, Occurred = s.Occurred | NetworkEvents.Write } : s,
             NetworkChange change => Change(b, s, change.Kind),
             _ => throw new System.Diagnostics.UnreachableException($"unhandled network input {input}"),
+        };
+    }
+
+    /// <summary>An RST arrives: Windows discards what was unread (recv fails with WSAECONNRESET); WINE-13 keeps it.</summary>
+    private static SocketState Reset(StepBuilder b, SocketState s)
+    {
+        var keep = b.Profile.RecvAfterResetReadsRest;
+        return s with
+        {
+            Peer = s.Peer | PeerFlags.Reset | PeerFlags.Closed,
+            ReadableBytes = keep ? s.ReadableBytes : 0,
+            UrgentBytes = keep ? s.UrgentBytes : 0,
+            SendBlocked = false,
+            Occurred = s.Occurred | NetworkEvents.Close,
         };
     }
 
@@ -43,7 +50,14 @@ internal static class Network
         {
             // S3: with SO_OOBINLINE the urgent byte is normal data and raises FD_READ.
             b.Apply(RuleId.RecvOobWithInlineInvalid);
-            return s with { ReadableBytes = s.ReadableBytes + 1, Occurred = s.Occurred | NetworkEvents.Read };
+            var inline = s with { ReadableBytes = s.ReadableBytes + 1, Occurred = s.Occurred | NetworkEvents.Read };
+            if (b.Profile.InlineUrgentAlsoSignalsOob)
+            {
+                b.Apply(RuleId.WineInlineUrgentAlsoPostsOob);
+                inline = inline with { Edges = inline.Edges | NetworkEvents.Oob };
+            }
+
+            return inline;
         }
 
         if (!b.Profile.KeepsSeveralUrgentBytes && s.UrgentBytes > 0)
@@ -67,8 +81,9 @@ internal static class Network
         b.Apply(kind is NetworkChangeKind.Qos or NetworkChangeKind.GroupQos ? RuleId.QosEdgeTriggered : RuleId.ChangeNotificationNeedsIoctl);
         return kind switch
         {
-            NetworkChangeKind.Qos => s with { Edges = s.Edges | NetworkEvents.Qos },
-            NetworkChangeKind.GroupQos => s with { Edges = s.Edges | NetworkEvents.GroupQos },
+            // Q1: every change posts once, latched or not.
+            NetworkChangeKind.Qos => s with { Edges = s.Edges | NetworkEvents.Qos, Reported = s.Reported & ~NetworkEvents.Qos },
+            NetworkChangeKind.GroupQos => s with { Edges = s.Edges | NetworkEvents.GroupQos, Reported = s.Reported & ~NetworkEvents.GroupQos },
             NetworkChangeKind.RoutingInterface when s.RoutingQueryOutstanding =>
                 s with { Edges = s.Edges | NetworkEvents.RoutingInterfaceChange, RoutingQueryOutstanding = false },
             NetworkChangeKind.AddressList when s.AddressQueryOutstanding =>

@@ -39,7 +39,8 @@ internal static class Notifier
         // B4: a quiet bit waits for a new occurrence; it stops waiting once its level drops.
         var quiet = s.Quiet & conditions & ~s.Occurred;
         var armed = mask & ~s.Reported & ~quiet;
-        var latch = armed & (conditions | (s.Edges & OneShotEdges));
+        // WINE-12 raises FD_OOB as an edge for an inline urgent byte, so Oob edges count too.
+        var latch = armed & (conditions | (s.Edges & (OneShotEdges | NetworkEvents.Oob)));
 
         if ((s.Edges & NetworkEvents.Connect) != 0 && (s.Reported & NetworkEvents.Connect) == 0)
         {

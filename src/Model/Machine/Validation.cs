@@ -62,6 +62,8 @@ public static class Validation
         SendCall { Fill: true } when s.Kind == SocketKind.Datagram => "send until WSAEWOULDBLOCK is for stream sockets",
         IoctlCall { Code: IoctlCode.RoutingInterfaceChange or IoctlCode.AddressListChange } when !s.NonBlocking =>
             "a blocking change-notification WSAIoctl would wait for a change; make the socket nonblocking",
+        ConnectCall when s.Kind == SocketKind.Stream && s.ConnectFailed =>
+            $"'{s.Ref.Name}' already had a failed connect; stacks differ on a second attempt (Wine: WSAECONNABORTED) — create a new socket",
         ConnectCall { Target: ConnectTarget.Refused or ConnectTarget.TimedOut } when s.Kind == SocketKind.Datagram =>
             "a UDP connect cannot be refused; use target \"peer\"",
         EnumNetworkEventsCall e when e.EventObject is not null && !state.EventObjects.Any(o => o.Name == e.EventObject) =>

@@ -93,5 +93,14 @@ public sealed record Profile
 
     public bool KeepsSeveralUrgentBytes { get; init; } = true;
 
+    /// <summary>An inline urgent byte (SO_OOBINLINE) also raises FD_OOB.</summary>
+    public bool InlineUrgentAlsoSignalsOob { get; init; }
+
+    /// <summary>recv after an RST returns what was received before it, then 0 (instead of WSAECONNRESET).</summary>
+    public bool RecvAfterResetReadsRest { get; init; }
+
+    /// <summary>The error of send on a stream socket whose connect failed.</summary>
+    public WsaError SendAfterFailedConnectError { get; init; } = WsaError.NotConnected;
+
     public override string ToString() => Name;
 }

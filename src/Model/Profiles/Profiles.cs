@@ -41,6 +41,10 @@ public static class Profiles
         ResetSocketUnwatched = true,
         QosAndChangeEventsDelivered = false,
         KeepsSeveralUrgentBytes = false,
+        ResetCloseError = WsaError.None,
+        InlineUrgentAlsoSignalsOob = true,
+        RecvAfterResetReadsRest = true,
+        SendAfterFailedConnectError = WsaError.ConnectionReset,
     };
 
     /// <summary>Microsoft's documentation read literally (the seeds; implementations.md §4 documentation, §5 Doc column).</summary>
@@ -86,7 +90,12 @@ public static class ProfileSwitches
                 _ => throw new System.Diagnostics.UnreachableException(p.CloseTiming.ToString()),
             }),
         new("ResetCloseError", "the error word of FD_CLOSE after an RST", p => p.ResetCloseError.NativeName(),
-            p => p.ResetCloseError == WsaError.ConnectionReset ? RuleId.DocResetErrorConnReset : RuleId.CloseResetError),
+            p => p.ResetCloseError switch
+            {
+                WsaError.ConnectionReset => RuleId.DocResetErrorConnReset,
+                WsaError.None => RuleId.WineResetCloseErrorZero,
+                _ => RuleId.CloseResetError,
+            }),
         new("WriteReenable", "which send calls re-enable FD_WRITE", p => p.WriteReenable.ToString(),
             p => p.WriteReenable switch
             {
@@ -129,6 +138,12 @@ public static class ProfileSwitches
             p => p.ResetSocketUnwatched ? RuleId.WineResetSocketUnwatched : RuleId.MessageRegistrationRearmsAll),
         new("QosAndChangeEventsDelivered", "FD_QOS, FD_GROUP_QOS and the change notifications are delivered", p => Bool(p.QosAndChangeEventsDelivered),
             p => p.QosAndChangeEventsDelivered ? RuleId.QosEdgeTriggered : RuleId.WineQosAndChangeEventsDropped),
+        new("InlineUrgentAlsoSignalsOob", "with SO_OOBINLINE an urgent byte also posts FD_OOB", p => Bool(p.InlineUrgentAlsoSignalsOob),
+            p => p.InlineUrgentAlsoSignalsOob ? RuleId.WineInlineUrgentAlsoPostsOob : RuleId.RecvOobWithInlineInvalid),
+        new("RecvAfterResetReadsRest", "recv after an RST reads what arrived before it, then 0", p => Bool(p.RecvAfterResetReadsRest),
+            p => p.RecvAfterResetReadsRest ? RuleId.WineRecvAfterResetReadsRest : RuleId.RecvResult),
+        new("SendAfterFailedConnectError", "the error of send after a refused connect", p => p.SendAfterFailedConnectError.NativeName(),
+            p => p.SendAfterFailedConnectError == WsaError.NotConnected ? RuleId.SendAfterFailedConnectNotConnected : RuleId.WineSendAfterRefusedConnectReset),
         new("KeepsSeveralUrgentBytes", "several urgent bytes can be queued", p => Bool(p.KeepsSeveralUrgentBytes),
             p => p.KeepsSeveralUrgentBytes ? RuleId.UrgentBytesQueue : RuleId.WineSingleUrgentByte),
     ];

@@ -75,6 +75,10 @@ public enum RuleId : byte
     // Q. QoS and change notifications (seed only: no Windows test covers them)
     QosEdgeTriggered,
 
+    // Assumptions: untested anywhere, stated so a capture can overturn them
+    MessageDeliveryCountsAsEnumerated,
+    SendAfterFailedConnectNotConnected,
+
     // Wine 8 deviations from Windows
     WineEventReregistrationKeepsLatches,
     WineUnboundDatagramSignalsWrite,
@@ -86,6 +90,11 @@ public enum RuleId : byte
     WineResetSocketUnwatched,
     WineQosAndChangeEventsDropped,
     WineAnyFailedSendReenablesWrite,
+    WineResetCloseErrorZero,
+    WineInlineUrgentAlsoPostsOob,
+    WineRecvAfterResetReadsRest,
+    WineSendAfterRefusedConnectReset,
+    WineQosIoctlsNotSupported,
 
     // Microsoft's documentation read literally, where Windows differs
     DocConnectPostedWhileConnected,

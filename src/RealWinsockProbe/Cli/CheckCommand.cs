@@ -7,7 +7,7 @@ namespace WinsockConformance.RealWinsockProbe.Cli;
 /// <summary>check TRACE --profile P: compare an observed trace with the model's prediction.</summary>
 internal static class CheckCommand
 {
-    public static Command Create()
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var files = new Argument<string[]>("trace") { Description = "One or more trace files", Arity = ArgumentArity.OneOrMore };
         var profile = ProfileOption.Create(null);
@@ -15,15 +15,14 @@ internal static class CheckCommand
         {
             files, profile,
         };
-        command.SetAction(parse => Guard.Run(() =>
+        command.SetAction(parse => Guard.Run(stderr, () =>
         {
             var worst = ExitCodes.Conforms;
             foreach (var path in parse.GetValue(files)!)
             {
                 var trace = TraceReader.ReadFile(path);
-                var chosen = parse.GetValue(profile) ?? trace.Header.Profile ?? Profiles.Windows.Name;
-                var report = Checker.Check(trace, ProfileOption.Resolve(chosen));
-                Console.Out.Write(ReportText.Render(report));
+                var report = Checker.Check(trace, ChooseProfile(parse.GetValue(profile), trace));
+                stdout.Write(ReportText.Render(report));
                 if (report.Verdict == Verdict.Diverges)
                 {
                     worst = ExitCodes.Diverges;
@@ -33,5 +32,23 @@ internal static class CheckCommand
             return worst;
         }));
         return command;
+    }
+
+    /// <summary>--profile if given, else the trace header's "profile", else windows.</summary>
+    private static Profile ChooseProfile(string? option, Trace trace)
+    {
+        if (option is not null)
+        {
+            return ProfileOption.Resolve(option);
+        }
+
+        var fromHeader = trace.Header.Profile;
+        if (fromHeader is null)
+        {
+            return Profiles.Windows;
+        }
+
+        return Profiles.Find(fromHeader)
+            ?? throw new TraceReadException(trace.Source, 1, $"the header's \"profile\" is \"{fromHeader}\"; expected one of: {Profiles.Names} (or pass --profile)");
     }
 }

@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>The real stack could not be driven (self-test failed, Wine missing, a crash).</summary>
     public const int StackFailure = 3;
+
+    /// <summary>A bug in this tool (an exception that is neither bad input nor a stack failure).</summary>
+    public const int InternalError = 4;
 }

@@ -7,7 +7,7 @@ namespace WinsockConformance.RealWinsockProbe.Cli;
 /// <summary>explain SCENARIO --profile P: the model's timeline of a scenario.</summary>
 internal static class ExplainCommand
 {
-    public static Command Create()
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("scenario") { Description = "A scenario or trace file (JSON Lines, docs/trace-format.md)" };
         var profile = ProfileOption.Create(Profiles.Windows.Name);
@@ -16,13 +16,13 @@ internal static class ExplainCommand
         {
             file, profile, all,
         };
-        command.SetAction(parse => Guard.Run(() =>
+        command.SetAction(parse => Guard.Run(stderr, () =>
         {
             var trace = TraceReader.ReadFile(parse.GetValue(file)!).AsScenario();
             var text = parse.GetValue(all)
                 ? Timeline.SideBySide(trace, Profiles.All)
                 : Timeline.Explain(trace, ProfileOption.Resolve(parse.GetValue(profile)!));
-            Console.Out.Write(text);
+            stdout.Write(text);
             return ExitCodes.Conforms;
         }));
         return command;

@@ -19,3 +19,6 @@ internal static class ProfileOption
 
 /// <summary>A command-line mistake: reported in one line with exit code 2.</summary>
 internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The real stack is unusable (self-test failed): exit code 3.</summary>
+internal sealed class StackUnavailableException(string message) : Exception(message);

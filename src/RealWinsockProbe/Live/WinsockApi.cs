@@ -6,46 +6,6 @@ using Winsock = WinsockConformance.RealWinsockProbe.Interop.Interop.Winsock;
 
 namespace WinsockConformance.RealWinsockProbe.Live;
 
-/// <summary>Which kind of AF_INET socket to create.</summary>
-internal enum SocketKind
-{
-    /// <summary>SOCK_STREAM / IPPROTO_TCP.</summary>
-    Stream,
-
-    /// <summary>SOCK_DGRAM / IPPROTO_UDP.</summary>
-    Datagram,
-}
-
-/// <summary>lNetworkEvents and iErrorCode[FD_MAX_EVENTS] from WSAEnumNetworkEvents.</summary>
-internal readonly record struct NetworkEventsSnapshot(int NetworkEvents, ImmutableArray<int> ErrorCodes)
-{
-    public static NetworkEventsSnapshot Empty { get; } = new(0, ImmutableArray.Create(new int[Winsock.FD_MAX_EVENTS]));
-
-    /// <summary>iErrorCode[bit] for an FD_*_BIT index.</summary>
-    public int ErrorFor(int eventBit) => ErrorCodes[eventBit];
-
-    public override string ToString()
-    {
-        var errors = new List<string>();
-        for (int bit = 0; bit < ErrorCodes.Length; bit++)
-        {
-            if ((NetworkEvents & (1 << bit)) != 0 || ErrorCodes[bit] != 0)
-            {
-                errors.Add($"{WsaErrorNames.EventName(bit)}={WsaErrorNames.Format(ErrorCodes[bit])}");
-            }
-        }
-
-        return $"{WsaErrorNames.FormatEvents(NetworkEvents)} [{string.Join(", ", errors)}]";
-    }
-}
-
-/// <summary>Result of <see cref="WinsockApi.SendUntilWouldBlock"/>.</summary>
-/// <param name="Last">The final send: SOCKET_ERROR/WSAEWOULDBLOCK normally; another result if it stopped otherwise.</param>
-/// <param name="TotalBytes">Bytes accepted by all the successful sends.</param>
-/// <param name="Calls">Number of send calls made.</param>
-/// <param name="ReachedCap">True if it stopped because the byte cap was reached without a WSAEWOULDBLOCK.</param>
-internal readonly record struct SendBurst(NativeCall Last, long TotalBytes, int Calls, bool ReachedCap);
-
 /// <summary>
 /// Thin wrappers over ws2_32 for every operation a scenario uses. Each makes one native call (SendUntilWouldBlock
 /// makes a bounded series), reads the last error on the next line, and returns a <see cref="NativeCall"/>; nothing
@@ -319,6 +279,17 @@ internal sealed class WinsockApi : IDisposable
         ThrowIfDisposed();
         int value = enabled ? 1 : 0;
         int result = Winsock.setsockopt(s.CallTarget, Winsock.SOL_SOCKET, Winsock.SO_OOBINLINE, (byte*)&value, sizeof(int));
+        int error = Marshal.GetLastPInvokeError();
+        return new NativeCall(result, error);
+    }
+
+    /// <summary>setsockopt(IPPROTO_TCP, TCP_NODELAY, int): disables Nagle, so small segments are not held back for an ACK.</summary>
+    public unsafe NativeCall SetNoDelay(ProbeSocketHandle s, bool enabled)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
+        int value = enabled ? 1 : 0;
+        int result = Winsock.setsockopt(s.CallTarget, Winsock.IPPROTO_TCP, Winsock.TCP_NODELAY, (byte*)&value, sizeof(int));
         int error = Marshal.GetLastPInvokeError();
         return new NativeCall(result, error);
     }

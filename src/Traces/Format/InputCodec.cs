@@ -349,7 +349,7 @@ public static class InputCodec
         var flags = RecvFlags.None;
         foreach (var item in array.EnumerateArray())
         {
-            flags |= item.GetString() switch
+            flags |= (item.ValueKind == JsonValueKind.String ? item.GetString() : item.GetRawText()) switch
             {
                 "MSG_PEEK" => RecvFlags.Peek,
                 "MSG_OOB" => RecvFlags.Oob,

@@ -76,7 +76,7 @@ public static class TraceReader
 
                 if (root.TryGetProperty("end", out var end))
                 {
-                    complete = end.ValueKind == JsonValueKind.String && end.GetString() == "complete";
+                    complete = ReadEnd(end);
                     ended = true;
                     continue;
                 }
@@ -85,11 +85,17 @@ public static class TraceReader
             }
             catch (JsonException e)
             {
-                throw new TraceReadException(source, lineNumber, $"malformed JSON: {Shorten(e.Message)}");
+                var column = e.BytePositionInLine is { } at ? $" at column {at + 1}" : string.Empty;
+                throw new TraceReadException(source, lineNumber, $"malformed JSON{column}: {Shorten(e.Message)}; expected one JSON object per line");
             }
             catch (TraceFormatException e)
             {
                 throw new TraceReadException(source, lineNumber, e.Message);
+            }
+            catch (InvalidOperationException e)
+            {
+                // A value of the wrong JSON type that no check above names: still bad input, never a stack trace.
+                throw new TraceReadException(source, lineNumber, $"a value has the wrong JSON type: {e.Message}");
             }
         }
 
@@ -103,7 +109,7 @@ public static class TraceReader
 
     private static TraceHeader ReadHeader(JsonElement root)
     {
-        if (!root.TryGetProperty("format", out var format) || format.GetString() != TraceFormat.Format)
+        if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != TraceFormat.Format)
         {
             throw new TraceFormatException($"expected a header line with \"format\":\"{TraceFormat.Format}\" first");
         }
@@ -122,11 +128,16 @@ public static class TraceReader
         }
 
         var rules = new List<string>();
-        if (root.TryGetProperty("rules", out var ruleArray) && ruleArray.ValueKind == JsonValueKind.Array)
+        if (root.TryGetProperty("rules", out var ruleArray) && ruleArray.ValueKind != JsonValueKind.Null)
         {
+            if (ruleArray.ValueKind != JsonValueKind.Array)
+            {
+                throw new TraceFormatException($"\"rules\" must be an array of rule IDs like [\"C1\",\"D2\"], got {ruleArray.ValueKind}");
+            }
+
             foreach (var r in ruleArray.EnumerateArray())
             {
-                var id = r.GetString() ?? string.Empty;
+                var id = r.ValueKind == JsonValueKind.String ? r.GetString()! : r.GetRawText();
                 if (RuleCatalog.Find(id) is null)
                 {
                     throw new TraceFormatException($"\"rules\": unknown rule ID \"{id}\" (see docs/rules.md)");
@@ -194,7 +205,7 @@ public static class TraceReader
         var error = WsaError.None;
         if (o.TryGetProperty("error", out var e) && e.ValueKind != JsonValueKind.Null)
         {
-            var text = e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString() ?? string.Empty;
+            var text = ErrorText(e);
             if (!WsaErrorNames.TryParse(text, out error))
             {
                 throw new TraceFormatException($"\"observed.error\": unknown error \"{text}\"; expected a WSAE* name or a number");
@@ -223,6 +234,11 @@ public static class TraceReader
 
     private static ObservedEnumeration ReadEnumeration(JsonElement en)
     {
+        if (en.ValueKind != JsonValueKind.Object)
+        {
+            throw new TraceFormatException("\"observed.enumerated\" must be an object like {\"events\":[\"FD_CONNECT\"],\"errors\":{\"FD_CONNECT\":\"WSAECONNREFUSED\"}}");
+        }
+
         var events = InputCodec.ReadEvents(en, "events");
         var errors = new List<BitError>();
         if (en.TryGetProperty("errors", out var errs))
@@ -239,7 +255,7 @@ public static class TraceReader
                     throw new TraceFormatException($"\"enumerated.errors\": unknown event \"{p.Name}\"");
                 }
 
-                var text = p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetRawText() : p.Value.GetString() ?? string.Empty;
+                var text = ErrorText(p.Value);
                 if (!WsaErrorNames.TryParse(text, out var error))
                 {
                     throw new TraceFormatException($"\"enumerated.errors\": unknown error \"{text}\" for {p.Name}");
@@ -293,9 +309,36 @@ public static class TraceReader
         return list;
     }
 
+    /// <summary>The end line's value: "complete", or "interrupted" (the capture stopped early).</summary>
+    private static bool ReadEnd(JsonElement end) =>
+        end.ValueKind == JsonValueKind.String
+            ? end.GetString() switch
+            {
+                "complete" => true,
+                "interrupted" => false,
+                var other => throw new TraceFormatException($"\"end\" must be \"complete\" or \"interrupted\", got \"{other}\""),
+            }
+            : throw new TraceFormatException($"\"end\" must be \"complete\" or \"interrupted\", got {end.GetRawText()}");
+
+    /// <summary>An error as written: a WSAE* name or a number; anything else is unparseable text.</summary>
+    private static string ErrorText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        _ => value.GetRawText(),
+    };
+
+    /// <summary>The parser's message without its own position (it counts within the line from 0) and advice meant for programmers.</summary>
     private static string Shorten(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..cut];
+        foreach (var tail in (string[])[" Path:", " LineNumber:", " Change the reader options."])
+        {
+            var cut = message.IndexOf(tail, StringComparison.Ordinal);
+            if (cut >= 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd().TrimEnd('.');
     }
 }

@@ -21,7 +21,7 @@ public static class Timeline
             var step = scenario.Steps[i];
             var result = results[i];
             text.Append(StepLine(step));
-            text.Append("      ").Append(Outcome(result)).Append('\n');
+            text.Append("      ").Append(Outcome(result, step.Input)).Append('\n');
             foreach (var s in result.State.Sockets)
             {
                 if (s.IsLive)
@@ -50,7 +50,7 @@ public static class Timeline
         {
             text.Append(StepLine(scenario.Steps[i]));
             var groups = profiles
-                .Select((p, k) => (Profile: p.Name, Outcome: Outcome(runs[k][i])))
+                .Select((p, k) => (Profile: p.Name, Outcome: Outcome(runs[k][i], scenario.Steps[i].Input)))
                 .GroupBy(x => x.Outcome, StringComparer.Ordinal)
                 .ToList();
             if (groups.Count == 1)
@@ -105,8 +105,11 @@ public static class Timeline
     private static string StepLine(TraceStep step) =>
         $"{step.Number,3}  {InputCodec.Describe(step.Input)}" + (step.Comment is null ? string.Empty : $"    // {step.Comment}") + "\n";
 
-    /// <summary>The observable outcome of a step on one line.</summary>
-    public static string Outcome(StepResult result)
+    /// <summary>
+    /// The observable outcome of a step on one line. With the step's input, a getMessages that
+    /// retrieved nothing reads "nothing delivered" rather than "nothing posted".
+    /// </summary>
+    public static string Outcome(StepResult result, Input? input = null)
     {
         var o = result.Observation;
         var parts = new List<string> { Checker.ResultText(o.Return, o.Error) };
@@ -126,7 +129,7 @@ public static class Timeline
         }
         else if (result.State.StepCount > 0 && o.Posted.Count == 0 && o.Delivered.Count == 0 && o.Enumerated is null && o.Value is null)
         {
-            parts.Add("nothing posted");
+            parts.Add(input is GetMessagesCall ? "nothing delivered" : "nothing posted");
         }
 
         if (o.Enumerated is { } en)

@@ -13,6 +13,9 @@ internal static partial class Interop
         internal const int SO_SNDBUF = 0x1001;
         internal const int SO_RCVBUF = 0x1002;
 
+        /// <summary>Option level IPPROTO_TCP (= the protocol number) and its TCP_NODELAY option.</summary>
+        internal const int TCP_NODELAY = 0x0001;
+
         /// <summary>LINGER (typedef of struct linger, winsock.h): two u_shorts.</summary>
         [StructLayout(LayoutKind.Sequential)]
         internal struct LINGER

@@ -1,0 +1,70 @@
+using BenchmarkDotNet.Attributes;
+using WinsockConformance.Model;
+using WinsockConformance.Traces;
+
+namespace WinsockConformance.ModelBench;
+
+/// <summary>
+/// The checker goal (≥ 100 MB/s of trace): the <c>check</c> command's path, file to verdict, over the
+/// trace set of <see cref="BenchData.WriteTraces"/> (files in the page cache). Reading and checking
+/// are also measured apart, to show where the time goes. Every figure is per the whole set.
+/// </summary>
+[MemoryDiagnoser]
+public class CheckerBenchmarks
+{
+    private readonly Profile _profile = Profiles.Windows;
+    private string _directory = string.Empty;
+    private IReadOnlyList<string> _files = [];
+    private List<Trace> _parsed = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _directory = Path.Combine(BenchData.TempDirectory(), "checker");
+        (_files, _) = BenchData.WriteTraces(_directory, _profile);
+        _parsed = [.. _files.Select(TraceReader.ReadFile)];
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(BenchData.TempDirectory(), recursive: true);
+
+    [Benchmark(Baseline = true)]
+    public int ReadAndCheck()
+    {
+        var steps = 0;
+        foreach (var file in _files)
+        {
+            steps += Conforming(Checker.Check(TraceReader.ReadFile(file), _profile));
+        }
+
+        return steps;
+    }
+
+    [Benchmark]
+    public int ReadOnly()
+    {
+        var steps = 0;
+        foreach (var file in _files)
+        {
+            steps += TraceReader.ReadFile(file).Steps.Count;
+        }
+
+        return steps;
+    }
+
+    [Benchmark]
+    public int CheckParsed()
+    {
+        var steps = 0;
+        foreach (var trace in _parsed)
+        {
+            steps += Conforming(Checker.Check(trace, _profile));
+        }
+
+        return steps;
+    }
+
+    /// <summary>The model's own trace must conform; anything else means the benchmark measures an early exit.</summary>
+    private static int Conforming(CheckReport report) =>
+        report.Verdict == Verdict.Conforms ? report.Steps : throw new InvalidOperationException($"{report.Source}: {report.Verdict}");
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using WinsockConformance.Model;
+using WinsockConformance.Traces;
+
+namespace WinsockConformance.ModelBench;
+
+/// <summary>
+/// <c>throughput</c>: the two figures in seconds, timed with a Stopwatch after a warm-up. Approximate
+/// (no statistics, no isolation); BenchmarkDotNet gives the figures docs/benchmarks.md reports.
+/// <c>walk SEED STEPS PROFILE</c>: writes a walk's model trace to stdout, to look at what is measured.
+/// </summary>
+internal static class QuickThroughput
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length == 4 && args[0] == "walk")
+        {
+            var profile = BenchData.Profile(args[3]);
+            var scenario = ScenarioWalk.Generate(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), profile);
+            ModelTrace.Write(Console.Out, scenario, profile, $"walk-{args[1]}");
+            return 0;
+        }
+
+        ModelSteps();
+        Checking();
+        return 0;
+    }
+
+    private static void ModelSteps()
+    {
+        var profile = Profiles.Windows;
+        var inputs = BenchData.Scenario(profile).ToArray();
+        Console.WriteLine($"scenario: {inputs.Length} steps (seed {BenchData.ScenarioSeed}, profile {profile.Name}); mix: {Mix(inputs)}");
+
+        const int rounds = 50;
+        Fold(profile, inputs, rounds / 5);
+        var clock = Stopwatch.StartNew();
+        Fold(profile, inputs, rounds);
+        clock.Stop();
+        var perSecond = (double)rounds * inputs.Length / clock.Elapsed.TotalSeconds;
+        Console.WriteLine(FormattableString.Invariant($"model:   {perSecond / 1e6:F2} M steps/s (goal 5; approximate)"));
+    }
+
+    private static ModelState Fold(Profile profile, Input[] inputs, int rounds)
+    {
+        var state = ModelState.Initial(profile);
+        for (var r = 0; r < rounds; r++)
+        {
+            state = ModelState.Initial(profile);
+            foreach (var input in inputs)
+            {
+                state = WinsockModel.Step(state, input).State;
+            }
+        }
+
+        return state;
+    }
+
+    private static void Checking()
+    {
+        var profile = Profiles.Windows;
+        var directory = Path.Combine(BenchData.TempDirectory(), "throughput");
+        try
+        {
+            var (files, bytes) = BenchData.WriteTraces(directory, profile);
+            Console.WriteLine(FormattableString.Invariant($"traces:  {files.Count} files, {bytes / 1e6:F1} MB"));
+            CheckAll(files, profile);
+            var clock = Stopwatch.StartNew();
+            const int rounds = 3;
+            for (var r = 0; r < rounds; r++)
+            {
+                CheckAll(files, profile);
+            }
+
+            clock.Stop();
+            var perSecond = rounds * bytes / clock.Elapsed.TotalSeconds;
+            Console.WriteLine(FormattableString.Invariant($"checker: {perSecond / 1e6:F1} MB/s of trace, read and checked (goal 100; approximate)"));
+        }
+        finally
+        {
+            Directory.Delete(BenchData.TempDirectory(), recursive: true);
+        }
+    }
+
+    private static void CheckAll(IReadOnlyList<string> files, Profile profile)
+    {
+        foreach (var file in files)
+        {
+            var report = Checker.Check(TraceReader.ReadFile(file), profile);
+            if (report.Verdict != Verdict.Conforms)
+            {
+                throw new InvalidOperationException($"{file}: {report.Verdict} at step {report.FirstDivergence?.Step}");
+            }
+        }
+    }
+
+    private static string Mix(IReadOnlyList<Input> inputs) =>
+        string.Join(", ", inputs.GroupBy(i => i.Op).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"));
+}
