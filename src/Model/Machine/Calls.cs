@@ -14,45 +14,50 @@ internal readonly record struct CallOutcome(long Return, WsaError Error, long? V
 /// </summary>
 internal static class Calls
 {
-    public static CallOutcome Apply(StepBuilder b, CallInput call) => call switch
+    public static CallOutcome Apply(StepBuilder b, CallInput call)
     {
-        SocketCall c => Socket(b, c),
-        BindCall c => OnLive(b, c.Name, i => Bind(b, i)),
-        ListenCall c => OnLive(b, c.Name, i => Listen(b, i)),
-        ConnectCall c => OnLive(b, c.Name, i => Connect(b, i, c.Target)),
-        AcceptCall c => OnLive(b, c.Listener, i => Accept(b, i, c.NewName)),
-        RecvCall c => OnLive(b, c.Name, i => Recv(b, i, c)),
-        SendCall c => OnLive(b, c.Name, i => Send(b, i, c)),
-        ShutdownCall c => OnLive(b, c.Name, i => Shutdown(b, i, c.How)),
-        CloseSocketCall c => OnLive(b, c.Name, i => CloseSocket(b, i)),
-        SetOobInlineCall c => OnLive(b, c.Name, i => SetOobInline(b, i, c.Enabled)),
-        SetLingerCall c => OnLive(b, c.Name, i => Update(b, i, s => s with { LingerAbort = c.OnOff && c.Seconds == 0 })),
-        SetNonBlockingCall c => OnLive(b, c.Name, i => SetNonBlocking(b, i, c.NonBlocking)),
-        FionreadCall c => OnLive(b, c.Name, i => Fionread(b, i)),
-        AsyncSelectCall c => OnLive(b, c.Name, i => AsyncSelect(b, i, c)),
-        EventSelectCall c => OnLive(b, c.Name, i => EventSelect(b, i, c)),
-        EnumNetworkEventsCall c => OnLive(b, c.Name, i => EnumNetworkEvents(b, i, c.EventObject)),
-        IoctlCall c => OnLive(b, c.Name, i => Ioctl(b, i, c.Code)),
-        GetMessagesCall c => GetMessages(b, c.Window),
-        _ => throw new System.Diagnostics.UnreachableException($"unhandled call {call}"),
-    };
+        switch (call)
+        {
+            case SocketCall c:
+                return Socket(b, c);
+            case GetMessagesCall c:
+                return GetMessages(b, c.Window);
+        }
 
-    /// <summary>F3: a call on a closed socket fails with WSAENOTSOCK.</summary>
-    private static CallOutcome OnLive(StepBuilder b, string name, Func<int, CallOutcome> body)
-    {
-        var index = b.IndexOf(name);
-        if (!b[index].IsLive)
+        // Every other call is on the socket it names (accept: the listener).
+        // F3: a call on a closed socket fails with WSAENOTSOCK.
+        var i = b.IndexOf(call.Socket!);
+        if (!b[i].IsLive)
         {
             b.Apply(RuleId.ClosedHandleIsNotSocket);
             return CallOutcome.Fail(WsaError.NotSocket);
         }
 
-        return body(index);
+        return call switch
+        {
+            BindCall => Bind(b, i),
+            ListenCall => Listen(b, i),
+            ConnectCall c => Connect(b, i, c.Target),
+            AcceptCall c => Accept(b, i, c.NewName),
+            RecvCall c => Recv(b, i, c),
+            SendCall c => Send(b, i, c),
+            ShutdownCall c => Shutdown(b, i, c.How),
+            CloseSocketCall => CloseSocket(b, i),
+            SetOobInlineCall c => SetOobInline(b, i, c.Enabled),
+            SetLingerCall c => SetLinger(b, i, c),
+            SetNonBlockingCall c => SetNonBlocking(b, i, c.NonBlocking),
+            FionreadCall => Fionread(b, i),
+            AsyncSelectCall c => AsyncSelect(b, i, c),
+            EventSelectCall c => EventSelect(b, i, c),
+            EnumNetworkEventsCall c => EnumNetworkEvents(b, i, c.EventObject),
+            IoctlCall c => Ioctl(b, i, c.Code),
+            _ => throw new System.Diagnostics.UnreachableException($"unhandled call {call}"),
+        };
     }
 
-    private static CallOutcome Update(StepBuilder b, int index, Func<SocketState, SocketState> change)
+    private static CallOutcome SetLinger(StepBuilder b, int i, SetLingerCall c)
     {
-        b[index] = change(b[index]);
+        b[i] = b[i] with { LingerAbort = c.OnOff && c.Seconds == 0 };
         return CallOutcome.Success;
     }
 

@@ -92,8 +92,10 @@ internal static class Notifier
             case MessageRegistration m:
                 var toPost = s.Pending & m.SelectedMask;
                 var count = 0;
-                foreach (var bit in NetworkEventNames.PostingOrder)
+                var order = NetworkEventNames.PostingOrder;
+                for (var k = 0; k < order.Count; k++)
                 {
+                    var bit = order[k];
                     if ((toPost & bit) != 0)
                     {
                         b.Post(new Notification(m.Window, m.Message, s.Ref, bit, ErrorOf(s, bit)));

@@ -66,10 +66,23 @@ public static class Validation
             $"'{s.Ref.Name}' already had a failed connect; stacks differ on a second attempt (Wine: WSAECONNABORTED) — create a new socket",
         ConnectCall { Target: ConnectTarget.Refused or ConnectTarget.TimedOut } when s.Kind == SocketKind.Datagram =>
             "a UDP connect cannot be refused; use target \"peer\"",
-        EnumNetworkEventsCall e when e.EventObject is not null && !state.EventObjects.Any(o => o.Name == e.EventObject) =>
+        EnumNetworkEventsCall e when e.EventObject is not null && !HasEventObject(state, e.EventObject) =>
             $"event object '{e.EventObject}' is not created by any earlier WSAEventSelect",
         _ => null,
     };
+
+    private static bool HasEventObject(ModelState state, string name)
+    {
+        foreach (var o in state.EventObjects.AsSpan())
+        {
+            if (string.Equals(o.Name, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool WouldBlock(SocketState s, RecvCall r)
     {

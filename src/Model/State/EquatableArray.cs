@@ -18,6 +18,9 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     public T this[int index] => (_items ?? [])[index];
 
+    /// <summary>The items without copying or boxing, for loops on hot paths (foreach over the struct boxes its enumerator).</summary>
+    public ReadOnlySpan<T> AsSpan() => _items;
+
     public EquatableArray<T> Add(T item)
     {
         var copy = new T[Count + 1];
