@@ -66,6 +66,11 @@ public sealed class InvariantMonitorTests
     }
 
     [Fact]
+    public void FD_WRITE_before_FD_READ_in_one_step_violates_A2() =>
+        AssertViolates("(A2)", LastStep(ConnectedAndRegistered, new AsyncSelectCall("a", "w", 1, NetworkEvents.Read | NetworkEvents.Write), r =>
+            r with { Observation = r.Observation with { Posted = new EquatableArray<Notification>([.. r.Observation.Posted.Reverse()]) } }));
+
+    [Fact]
     public void Delivering_other_than_the_queued_messages_violates_F1() =>
         AssertViolates("(F1)", LastStep(ConnectedAndRegistered, new GetMessagesCall("w"), r =>
             r with { Observation = r.Observation with { Delivered = new EquatableArray<Notification>([.. r.Observation.Delivered.Skip(1)]) } }));

@@ -10,6 +10,18 @@ namespace WinsockConformance.Properties;
 /// independent of the model's state, and checks each step's observation against it. What it allows
 /// is an upper bound: a profile that posts less (Wine dropping QoS bits, shutdown cancelling a
 /// registration) stays within it.
+/// <list type="bullet">
+/// <item>A1: one FD bit per message. A2: FD_CONNECT and FD_READ before FD_WRITE within a step.</item>
+/// <item>F2: nothing posted for a socket after its closesocket (so no FD_CLOSE); B7: nothing after a
+/// mask-0 registration until the next registration; only selected bits, to the registered window/message.</item>
+/// <item>E1, E2: an accepted socket has the listener's registration and options at accept time.</item>
+/// <item>C7: FD_CONNECT (posted or enumerated) at most once per connect attempt, unless the profile makes it a level (DOC-1).</item>
+/// <item>D1: no event delivered twice for a socket without a re-enabling call between (recv family for
+/// FD_READ/FD_OOB, accept for FD_ACCEPT, send for FD_WRITE, connect for FD_CONNECT and, on UDP, FD_WRITE
+/// (C10), the matching WSAIoctl or a further QoS change (Q1) for the QoS and change events, any registration).</item>
+/// <item>A3: WSAEnumNetworkEvents reports only selected bits and resets the event object it is given.</item>
+/// <item>F1: getMessages returns exactly what was posted to its window and not yet retrieved, in order.</item>
+/// </list>
 /// </summary>
 public sealed class InvariantMonitor(Profile profile)
 {
@@ -20,11 +32,11 @@ public sealed class InvariantMonitor(Profile profile)
     private readonly Dictionary<SocketRef, EventLatch> _eventLatches = [];
     private readonly List<Notification> _queue = [];
 
+    private static readonly EventLatch NoLatch = new(NetworkEvents.None, NetworkEvents.None, NetworkEvents.None);
+
     /// <param name="LastReported">Bits the latest WSAEnumNetworkEvents of the socket reported.</param>
     /// <param name="ReenabledSincePrevious">Bits re-enabled since the enumeration before the latest one.</param>
     /// <param name="ReenabledSinceLast">Bits re-enabled since the latest enumeration.</param>
-    private static readonly EventLatch NoLatch = new(NetworkEvents.None, NetworkEvents.None, NetworkEvents.None);
-
     private sealed record EventLatch(NetworkEvents LastReported, NetworkEvents ReenabledSincePrevious, NetworkEvents ReenabledSinceLast);
 
     /// <summary>The first violation in <paramref name="scenario"/> under <paramref name="profile"/>, or null.</summary>

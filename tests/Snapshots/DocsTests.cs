@@ -19,6 +19,10 @@ public sealed class DocsTests
     public void Rules_document_is_current() =>
         CheckGenerated("docs/rules.md", RuleTables.RulesDocument(Profiles.All));
 
+    [Fact]
+    public void Wine_versus_windows_document_is_current() =>
+        CheckGenerated("docs/wine-vs-windows.md", WineVsWindowsDocument.Render(Repository.Captures("traces/wine-8.0")));
+
     private static void CheckGenerated(string relative, string generated)
     {
         var path = Repository.Full(relative);

@@ -21,6 +21,13 @@ internal static class Repository
     /// <summary>Reads a scenario; its source is the relative path, so no absolute path reaches a snapshot or message.</summary>
     public static CatalogueEntry Load(string relative) => new(relative, TraceReader.Read(relative, File.ReadAllLines(Full(relative))));
 
+    /// <summary>Every captured trace under a folder, sorted, each with its repository-relative path as source.</summary>
+    public static IReadOnlyList<Trace> Captures(string folder) =>
+        [.. Directory.EnumerateFiles(Full(folder), "*.jsonl", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .Select(relative => TraceReader.Read(relative, File.ReadAllLines(Full(relative))))];
+
     public static IReadOnlyList<CatalogueEntry> Catalogue() => [.. ScenarioPaths().Select(Load)];
 
     private static string FindRoot()

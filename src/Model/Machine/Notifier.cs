@@ -49,6 +49,13 @@ internal static class Notifier
             b.Apply(RuleId.ConnectRecordedWhileUnselected);
         }
 
+        NoteUnboundDatagram(b, s, mask);
+        if ((latch & s.Quiet) != 0)
+        {
+            // B4: a bit re-opened by an event-mode re-registration fires on its new occurrence.
+            b.Apply(RuleId.EventReregistrationReopensLatch);
+        }
+
         var wineReadLatch = profile.CloseTiming == CloseTiming.AfterDrainAndReadRearmed
             && (armed & NetworkEvents.Close) != 0 && ((s.Reported | latch) & NetworkEvents.Read) == 0 && s.ReadableBytes > 0;
         if (latch == NetworkEvents.None && quiet == s.Quiet && !wineReadLatch)
@@ -141,10 +148,29 @@ internal static class Notifier
     /// <summary>Names D1 when a new occurrence of a selected, latched event produced nothing.</summary>
     private static void NoteSuppressed(StepBuilder b, SocketState s, NetworkEvents mask)
     {
-        if ((s.Occurred & mask & s.Reported) != 0)
+        if ((s.Occurred & mask & s.Reported & ~s.Pending) != 0)
         {
             b.Apply(RuleId.LatchedUntilReenabled);
+            if (s.InEventMode && b.Profile.EventReregistration == EventReregistration.KeepLatches)
+            {
+                // WINE-1: under Windows a re-registration would have re-opened this latch.
+                b.Apply(RuleId.WineEventReregistrationKeepsLatches);
+            }
         }
+    }
+
+    /// <summary>Names the rule deciding FD_WRITE for an unbound UDP socket (B5, WINE-2, DOC-8).</summary>
+    private static void NoteUnboundDatagram(StepBuilder b, SocketState s, NetworkEvents mask)
+    {
+        if (s.Kind != SocketKind.Datagram || s.Phase != SocketPhase.Unbound || (mask & ~s.Reported & NetworkEvents.Write) == 0)
+        {
+            return;
+        }
+
+        var p = b.Profile;
+        b.Apply(s.InEventMode && p.UnboundDatagramWritableInEventMode ? RuleId.WineUnboundDatagramSignalsWrite
+            : p.UnboundDatagramWritableInMessageMode ? RuleId.UnboundDatagramWrite
+            : RuleId.DocDatagramWriteAfterBind);
     }
 
     public static WsaError ErrorOf(SocketState s, NetworkEvents bit) => bit switch
