@@ -21,7 +21,7 @@ internal sealed class ConformanceRunner(IScenarioStack stack, Profile profile, s
             outcomes.Add(RunOne(path, scenario, repeat));
         }
 
-        return new RunSummary(stack.Name, profile.Name, outcomes, clock.Elapsed.TotalSeconds);
+        return new RunSummary(stack.Name, profile.Name, outcomes, clock.Elapsed.TotalSeconds, repeat);
     }
 
     private ScenarioOutcome RunOne(string path, Trace scenario, int repeat)

@@ -24,6 +24,8 @@ internal static class RunReportWriter
         w.WriteNumber("unexpectedDivergences", run.UnexpectedDivergences);
         w.WriteNumber("inconclusive", run.Inconclusive);
         w.WriteNumber("flaky", run.Flaky);
+        w.WriteNumber("repeat", run.Repeat);
+        w.WriteNumber("stepsPerSecond", Math.Round(run.StepsDriven / Math.Max(run.DurationSeconds, 0.001), 1));
         w.WriteNumber("durationSeconds", Math.Round(run.DurationSeconds, 3));
         w.WriteStartArray("results");
         foreach (var o in run.Outcomes)
@@ -138,7 +140,7 @@ internal static class RunReportWriter
     public static string Summary(RunSummary run)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"conformance of {run.Stack} against profile {run.Profile}: {run.Outcomes.Count} scenarios, {run.Steps} steps in {run.DurationSeconds:F1} s ({run.Steps / Math.Max(run.DurationSeconds, 0.001):F0} steps/s)\n");
+        text.Append(CultureInfo.InvariantCulture, $"conformance of {run.Stack} against profile {run.Profile}: {run.Outcomes.Count} scenarios x {run.Repeat}, {run.StepsDriven} steps in {run.DurationSeconds:F1} s ({run.StepsDriven / Math.Max(run.DurationSeconds, 0.001):F0} steps/s, settling included)\n");
         text.Append(CultureInfo.InvariantCulture, $"  conforming {run.Conforming}, diverging {run.Diverging} ({run.UnexpectedDivergences} unexpected), inconclusive {run.Inconclusive}, flaky {run.Flaky}\n");
         foreach (var o in run.Outcomes.Where(o => o.UnexpectedDivergence))
         {

@@ -26,8 +26,11 @@ internal sealed record ScenarioOutcome
     public bool UnexpectedDivergence => Report.Verdict == Verdict.Diverges && !ExplainedByStackProfile;
 }
 
-internal sealed record RunSummary(string Stack, string Profile, IReadOnlyList<ScenarioOutcome> Outcomes, double DurationSeconds)
+internal sealed record RunSummary(string Stack, string Profile, IReadOnlyList<ScenarioOutcome> Outcomes, double DurationSeconds, int Repeat = 1)
 {
+    /// <summary>Steps actually driven, repeats included: what the rate is computed from.</summary>
+    public int StepsDriven => Steps * Repeat;
+
     public int Steps => Outcomes.Sum(o => o.Report.Steps);
 
     public int Conforming => Outcomes.Count(o => o.Report.Verdict == Verdict.Conforms);
