@@ -29,6 +29,22 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
 
     public IReadOnlyDictionary<string, ProbeEventHandle> EventObjects => _events;
 
+    /// <summary>Set by <see cref="Abandon"/>: a step hung and the watchdog released it.</summary>
+    public bool Abandoned { get; private set; }
+
+    /// <summary>
+    /// Called by the watchdog thread when a step hangs: closes every socket under test so the blocked call
+    /// returns. The scenario cannot go on after this; the trace ends marked interrupted.
+    /// </summary>
+    public void Abandon()
+    {
+        Abandoned = true;
+        foreach (var s in _sockets.ToArray())
+        {
+            s.Handle.ForceClose();
+        }
+    }
+
     public LiveOutcome Execute(Input input) => input switch
     {
         SocketCall c => CreateSocket(c),

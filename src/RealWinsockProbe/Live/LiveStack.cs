@@ -74,7 +74,13 @@ internal sealed class LiveStack : IScenarioStack
                 // The model, in lockstep, says what to wait for; it never decides what is recorded.
                 var predicted = ModelStep.Apply(scenario.Source, step, state);
                 state = predicted.State;
-                writer.WriteStep(step.Input, RunStep(session, step.Input, predicted), step.Comment);
+                var observed = RunStepWithWatchdog(session, step.Input, predicted);
+                writer.WriteStep(step.Input, observed, step.Comment);
+                if (session.Abandoned)
+                {
+                    writer.WriteEnd(complete: false, reason: $"step {step.Number} ({InputCodec.Describe(step.Input)}) hung for {_settling.StepTimeout.TotalSeconds:F0} s; the probe closed the sockets to release it");
+                    return;
+                }
             }
 
             writer.WriteEnd(complete: true);
@@ -84,6 +90,14 @@ internal sealed class LiveStack : IScenarioStack
             // The harness itself failed (a peer wait ran out): the trace so far stays readable, marked interrupted.
             writer.WriteEnd(complete: false, reason: e.Message);
         }
+    }
+
+    /// <summary>Runs a step; if a call blocks past the bound, a watchdog closes the sockets so the step returns.</summary>
+    private RenderedObservation RunStepWithWatchdog(LiveSession session, Input input, StepResult predicted)
+    {
+        using var watchdog = new Timer(_ => session.Abandon(), null, _settling.StepTimeout, Timeout.InfiniteTimeSpan);
+        var observed = RunStep(session, input, predicted);
+        return session.Abandoned ? observed with { TimedOut = true } : observed;
     }
 
     private RenderedObservation RunStep(LiveSession session, Input input, StepResult predicted)

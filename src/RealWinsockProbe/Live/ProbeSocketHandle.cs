@@ -67,6 +67,19 @@ internal sealed class ProbeSocketHandle : SafeHandleMinusOneIsInvalid
         return new NativeCall(result, error);
     }
 
+    /// <summary>
+    /// closesocket on the raw value from another thread, bypassing the SafeHandle's reference count, so a
+    /// call blocked on this socket returns. Only the watchdog uses it, on a scenario it is abandoning.
+    /// </summary>
+    public void ForceClose()
+    {
+        if (!IsClosed)
+        {
+            _ = Winsock.closesocket(handle);
+            SetHandleAsInvalid();
+        }
+    }
+
     protected override bool ReleaseHandle() => Winsock.closesocket(handle) == 0;
 
     protected override void Dispose(bool disposing)

@@ -9,7 +9,10 @@ namespace WinsockConformance.RealWinsockProbe.Live;
 /// Measured under Wine 8 (docs/benchmarks.md): nearly every message is visible at the first peek,
 /// re-posts after a partial recv follow within 0.1 ms, descheduling spikes reach about 15 ms.
 /// </summary>
-internal sealed record Settling(TimeSpan Quiet, TimeSpan MaxWait)
+/// <param name="Quiet">How long to keep listening once the predicted effects have arrived.</param>
+/// <param name="MaxWait">How long to wait for predicted effects that do not come (recorded as a timeout).</param>
+/// <param name="StepTimeout">How long one call may block before the watchdog releases it and abandons the scenario.</param>
+internal sealed record Settling(TimeSpan Quiet, TimeSpan MaxWait, TimeSpan StepTimeout)
 {
-    public static Settling Default { get; } = new(TimeSpan.FromMilliseconds(6), TimeSpan.FromMilliseconds(600));
+    public static Settling Default { get; } = new(TimeSpan.FromMilliseconds(6), TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(5));
 }
