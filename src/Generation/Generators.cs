@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using WinsockConformance.Model;
 
-namespace WinsockConformance.Properties;
+namespace WinsockConformance.Generation;
 
 /// <summary>
 /// Scenarios valid by construction: a walk over the model that, at each step, chooses among inputs
@@ -11,6 +11,9 @@ namespace WinsockConformance.Properties;
 /// Hypothesis advises over assume), weighted toward the situations the rules are about. Sockets are
 /// named symbolically from a small pool, so names are reused after closesocket; shrinking deletes
 /// steps and then drops every step that became impossible, so shrunk scenarios stay valid.
+/// <see cref="GenerationOptions.Loopback"/> restricts the walk to what a live loopback probe can drive
+/// (no net.* inputs, no connect that times out, no SIO_GET_GROUP_QOS) and to short scenarios, for the
+/// differential fuzzer.
 /// </summary>
 public static class Generators
 {
@@ -42,12 +45,26 @@ public static class Generators
     ];
 
     /// <summary>Scenarios under a profile chosen uniformly from <see cref="Profiles.All"/>.</summary>
-    public static Gen<Scenario> Scenario() => Gen.Elements(Profiles.All.ToArray()).SelectMany(ScenarioUnder);
+    public static Gen<Scenario> Scenario() => Gen.Elements(Profiles.All.ToArray()).SelectMany(p => ScenarioUnder(p));
 
-    public static Gen<Scenario> ScenarioUnder(Profile profile) =>
-        Gen.Sized(size => Gen.Choose(Math.Min(1 + (size / 4), MaxSteps), Math.Min(10 + (size / 2), MaxSteps)))
-            .SelectMany(length => Walk(ModelState.Initial(profile), length, ImmutableList<Input>.Empty))
+    /// <summary>Scenarios valid under <paramref name="profile"/>; their length follows FsCheck's size unless the options fix a range.</summary>
+    public static Gen<Scenario> ScenarioUnder(Profile profile, GenerationOptions? options = null)
+    {
+        options ??= GenerationOptions.Full;
+        var length = options.MaxSteps is { } max
+            ? Gen.Choose(Math.Min(options.MinSteps, max), max)
+            : Gen.Sized(size => Gen.Choose(Math.Min(1 + (size / 4), MaxSteps), Math.Min(10 + (size / 2), MaxSteps)));
+        return length
+            .SelectMany(n => Walk(ModelState.Initial(profile), n, ImmutableList<Input>.Empty, options))
             .Select(steps => new Scenario(profile, new EquatableArray<Input>([.. steps])));
+    }
+
+    /// <summary>Loopback-only scenarios under <paramref name="profile"/>, with the step-deleting shrinker.</summary>
+    public static Arbitrary<Scenario> LoopbackScenarios(Profile profile) => Arb.From(ScenarioUnder(profile, GenerationOptions.Loopback), Shrink);
+
+    /// <summary>Whether a live loopback probe can drive <paramref name="input"/> (the inputs <see cref="GenerationOptions.LoopbackOnly"/> leaves out).</summary>
+    public static bool LoopbackProducible(Input input) =>
+        input is not (NetworkChange or ConnectCall { Target: ConnectTarget.TimedOut } or IoctlCall { Code: IoctlCode.GetGroupQos });
 
     public static Arbitrary<Scenario> Scenarios() => Arb.From(Scenario(), Shrink);
 
@@ -91,30 +108,33 @@ public static class Generators
             });
     }
 
-    private static Gen<ImmutableList<Input>> Walk(ModelState state, int remaining, ImmutableList<Input> done) =>
+    private static Gen<ImmutableList<Input>> Walk(ModelState state, int remaining, ImmutableList<Input> done, GenerationOptions options) =>
         remaining == 0
             ? Gen.Constant(done)
-            : NextInput(state).SelectMany(input => Walk(WinsockModel.Step(state, input).State, remaining - 1, done.Add(input)));
+            : NextInput(state, options).SelectMany(input => Walk(WinsockModel.Step(state, input).State, remaining - 1, done.Add(input), options));
 
     /// <summary>One step possible in <paramref name="state"/>, weighted toward what the rules are about.</summary>
-    public static Gen<Input> NextInput(ModelState state)
+    public static Gen<Input> NextInput(ModelState state, GenerationOptions? generation = null)
     {
+        generation ??= GenerationOptions.Full;
+        var loopback = generation.LoopbackOnly;
         var options = new List<(int, Gen<Input>)>();
 
         // Parameters that do not affect validity (lengths, masks, API spellings) are generated;
-        // the prototype stands for them in the validity check.
+        // the prototype stands for them in the validity check. In loopback mode the generated value is
+        // filtered too, so nothing the live probe cannot drive comes out.
         void AddGen(int weight, Input prototype, Gen<Input> gen)
         {
-            if (weight > 0 && Validation.Check(state, prototype) is null)
+            if (weight > 0 && (!loopback || LoopbackProducible(prototype)) && Validation.Check(state, prototype) is null)
             {
-                options.Add((weight, gen));
+                options.Add(loopback ? (LoopbackWeight(prototype, weight), gen.Where(LoopbackProducible)) : (weight, gen));
             }
         }
 
         void Add(int weight, Input input) => AddGen(weight, input, Gen.Constant(input));
 
         var live = state.Sockets.Where(s => s.IsLive).ToList();
-        var free = SocketNames.Where(n => state.Find(n) is not { IsLive: true }).ToArray();
+        var free = live.Count >= generation.MaxSockets ? [] : SocketNames.Where(n => state.Find(n) is not { IsLive: true }).ToArray();
         if (free.Length > 0)
         {
             var weight = live.Count switch { 0 => 10, 1 => 4, 2 => 2, _ => 0 };
@@ -145,6 +165,19 @@ public static class Generators
 
         return Gen.Frequency(options.ToArray());
     }
+
+    /// <summary>
+    /// In loopback mode a scenario has at most 25 steps, so the walk leans toward the interleavings the
+    /// rules are about: data and connections arriving (peer.send, peer.sendOob, peer.connect, peer.read),
+    /// reads of every kind, accept, and send until WSAEWOULDBLOCK count triple; options, counts and the
+    /// QoS/change ioctls (which Wine drops) count single; everything else double.
+    /// </summary>
+    private static int LoopbackWeight(Input prototype, int weight) => prototype switch
+    {
+        PeerSend or PeerSendUrgent or PeerConnect or PeerRead or AcceptCall or RecvCall or SendCall { Fill: true } => weight * 3,
+        IoctlCall or FionreadCall => weight,
+        _ => weight * 2,
+    };
 
     private static void AddForSocket(ModelState state, SocketState s, string[] free, Action<int, Input> add, Action<int, Input, Gen<Input>> addGen)
     {

@@ -2,7 +2,7 @@ using System.Numerics;
 using WinsockConformance.Model;
 using WinsockConformance.Traces;
 
-namespace WinsockConformance.Properties;
+namespace WinsockConformance.Generation;
 
 /// <summary>
 /// Invariants checked after every step (Hypothesis' @invariant). The monitor keeps its own record of

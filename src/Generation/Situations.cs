@@ -1,6 +1,6 @@
 using WinsockConformance.Model;
 
-namespace WinsockConformance.Properties;
+namespace WinsockConformance.Generation;
 
 /// <summary>
 /// The situations the rules are about, recognised in a step. The coverage fact asserts each occurs

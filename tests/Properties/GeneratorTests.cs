@@ -75,4 +75,55 @@ public sealed class GeneratorTests(ITestOutputHelper output)
         Assert.True(unknown.Count == 0, "kinds missing from Generators.AllKinds: " + string.Join("; ", unknown));
         Assert.Equal(Profiles.All.Count, profiles.Count);
     }
+
+    /// <summary>
+    /// Loopback mode (the live fuzzer's generator): nothing a loopback probe cannot drive, at most 25 steps and
+    /// 4 live sockets, and still every loopback-producible kind and every situation in a fixed-seed sample.
+    /// </summary>
+    [Fact]
+    public void Loopback_generator_stays_drivable_and_covers_every_reachable_kind_and_situation()
+    {
+        // Given
+        var sample = Gen.Sample(Generators.ScenarioUnder(Profiles.Wine8, GenerationOptions.Loopback), Samples, new Rnd(20251122UL, 0x9E3779B97F4A7C15UL), 60);
+
+        // When
+        var steps = sample.SelectMany(s => s.Steps).ToList();
+        var kinds = steps.GroupBy(Generators.KindOf).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var situations = sample.SelectMany(Situations.In).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        output.WriteLine($"{Samples} loopback scenarios, {steps.Count} steps (mean {steps.Count / (double)Samples:F1}, max {sample.Max(s => s.Count)})");
+        foreach (var (kind, count) in kinds.OrderByDescending(k => k.Value))
+        {
+            output.WriteLine($"  {count,6}  {kind}");
+        }
+
+        output.WriteLine("scenarios with each situation:");
+        foreach (var (situation, count) in situations.OrderByDescending(k => k.Value))
+        {
+            output.WriteLine($"  {count,6}  {situation}");
+        }
+
+        // Then
+        Assert.All(sample, s => Assert.InRange(s.Count, GenerationOptions.Loopback.MinSteps, GenerationOptions.Loopback.MaxSteps!.Value));
+        Assert.All(sample, s => Assert.True(s.IsValidUnder(s.Profile)));
+        Assert.DoesNotContain(steps, i => !Generators.LoopbackProducible(i));
+        Assert.All(sample, s => Assert.True(MaxLive(s) <= GenerationOptions.Loopback.MaxSockets, "too many live sockets"));
+        var reachable = Generators.AllKinds.Where(k => !k.StartsWith("net.", StringComparison.Ordinal) && k is not ("connect timeout" or "WSAIoctl SIO_GET_GROUP_QOS"));
+        var missing = reachable.Where(k => !kinds.ContainsKey(k)).Select(k => "kind " + k)
+            .Concat(Situations.All.Where(s => !situations.ContainsKey(s)).Select(s => "situation " + s))
+            .ToList();
+        Assert.True(missing.Count == 0, "never generated in loopback mode: " + string.Join("; ", missing));
+    }
+
+    private static int MaxLive(Scenario scenario)
+    {
+        var state = ModelState.Initial(scenario.Profile);
+        var max = 0;
+        foreach (var input in scenario.Steps)
+        {
+            state = WinsockModel.Step(state, input).State;
+            max = Math.Max(max, state.Sockets.Count(s => s.IsLive));
+        }
+
+        return max;
+    }
 }
