@@ -118,20 +118,26 @@ public static class Generators
     {
         generation ??= GenerationOptions.Full;
         var loopback = generation.LoopbackOnly;
-        var options = new List<(int, Gen<Input>)>();
+        var options = new List<(int Weight, Func<Gen<Input>> Gen)>();
 
         // Parameters that do not affect validity (lengths, masks, API spellings) are generated;
         // the prototype stands for them in the validity check. In loopback mode the generated value is
         // filtered too, so nothing the live probe cannot drive comes out.
-        void AddGen(int weight, Input prototype, Gen<Input> gen)
+        // The generator of an option is built only if the option is drawn (building them all cost ~8 us a step).
+        void AddGen(int weight, Input prototype, Func<Gen<Input>> gen)
         {
-            if (weight > 0 && (!loopback || LoopbackProducible(prototype)) && Validation.Check(state, prototype) is null)
+            if (weight > 0 && (!loopback || LoopbackProducible(prototype)) && generation.Avoid?.Invoke(state, prototype) != true
+                && Validation.Check(state, prototype) is null)
             {
-                options.Add(loopback ? (LoopbackWeight(prototype, weight), gen.Where(LoopbackProducible)) : (weight, gen));
+                var avoid = generation.Avoid;
+                Func<Gen<Input>> filtered = loopback || avoid is not null
+                    ? () => gen().Where(i => (!loopback || LoopbackProducible(i)) && avoid?.Invoke(state, i) != true)
+                    : gen;
+                options.Add((loopback ? LoopbackWeight(prototype, weight) : weight, filtered));
             }
         }
 
-        void Add(int weight, Input input) => AddGen(weight, input, Gen.Constant(input));
+        void Add(int weight, Input input) => AddGen(weight, input, () => Gen.Constant(input));
 
         var live = state.Sockets.Where(s => s.IsLive).ToList();
         var free = live.Count >= generation.MaxSockets ? [] : SocketNames.Where(n => state.Find(n) is not { IsLive: true }).ToArray();
@@ -139,7 +145,7 @@ public static class Generators
         {
             var weight = live.Count switch { 0 => 10, 1 => 4, 2 => 2, _ => 0 };
             AddGen(weight, new SocketCall(free[0], SocketKind.Stream),
-                from name in Gen.Elements(free)
+                () => from name in Gen.Elements(free)
                 from kind in Gen.Frequency((3, Gen.Constant(SocketKind.Stream)), (1, Gen.Constant(SocketKind.Datagram)))
                 from api in Gen.Frequency((5, Gen.Constant("socket")), (1, Gen.Constant("WSASocket")))
                 select (Input)new SocketCall(name, kind, api));
@@ -158,12 +164,37 @@ public static class Generators
         {
             if (state.Find(name) is { IsLive: false })
             {
-                AddGen(1, new CloseSocketCall(name), Gen.Elements<Input>(
+                AddGen(1, new CloseSocketCall(name), () => Gen.Elements<Input>(
                     new CloseSocketCall(name), new RecvCall(name, 10), new AsyncSelectCall(name, Window, 1, Basic), new EnumNetworkEventsCall(name, null)));
             }
         }
 
-        return Gen.Frequency(options.ToArray());
+        return Drawn(options);
+    }
+
+    /// <summary>Gen.Frequency over the options, building only the drawn option's generator.</summary>
+    private static Gen<Input> Drawn(List<(int Weight, Func<Gen<Input>> Gen)> options)
+    {
+        var total = 0;
+        foreach (var (weight, _) in options)
+        {
+            total += weight;
+        }
+
+        return Gen.Choose(0, total - 1).SelectMany(pick =>
+        {
+            foreach (var (weight, gen) in options)
+            {
+                if (pick < weight)
+                {
+                    return gen();
+                }
+
+                pick -= weight;
+            }
+
+            throw new System.Diagnostics.UnreachableException("a draw beyond the total weight");
+        });
     }
 
     /// <summary>
@@ -179,39 +210,39 @@ public static class Generators
         _ => weight * 2,
     };
 
-    private static void AddForSocket(ModelState state, SocketState s, string[] free, Action<int, Input> add, Action<int, Input, Gen<Input>> addGen)
+    private static void AddForSocket(ModelState state, SocketState s, string[] free, Action<int, Input> add, Action<int, Input, Func<Gen<Input>>> addGen)
     {
         var n = s.Ref.Name;
         var registered = s.Registration is not NoRegistration;
 
         // Registration changes, mask 0 included: early and often, but not crowding out the network.
         addGen(registered ? 2 : 8, new AsyncSelectCall(n, Window, 1, Basic),
-            from target in Gen.Frequency((8, Gen.Constant((Window, 1))), (1, Gen.Constant((Window, 2))), (2, Gen.Constant((OtherWindow, 1))))
+            () => from target in Gen.Frequency((8, Gen.Constant((Window, 1))), (1, Gen.Constant((Window, 2))), (2, Gen.Constant((OtherWindow, 1))))
             from mask in Mask
             select (Input)new AsyncSelectCall(n, target.Item1, target.Item2, mask));
         add(1, new AsyncSelectCall(n, Window, 1, NetworkEvents.None));
         addGen(registered ? 1 : 3, new EventSelectCall(n, EventObjects[0], Basic),
-            from e in Gen.Elements(EventObjects.ToArray())
+            () => from e in Gen.Elements(EventObjects.ToArray())
             from mask in Gen.Frequency((9, Mask), (1, Gen.Constant(NetworkEvents.None)))
             select (Input)new EventSelectCall(n, e, mask));
         if (s.Registration is EventRegistration er)
         {
-            addGen(4, new EnumNetworkEventsCall(n, er.EventObject), Gen.Frequency(
+            addGen(4, new EnumNetworkEventsCall(n, er.EventObject), () => Gen.Frequency(
                 (4, Gen.Constant<Input>(new EnumNetworkEventsCall(n, er.EventObject))), (1, Gen.Constant<Input>(new EnumNetworkEventsCall(n, null)))));
         }
 
         // Options and counts: always possible on a live socket.
-        addGen(2, new FionreadCall(n), Gen.Elements<Input>(
+        addGen(2, new FionreadCall(n), () => Gen.Elements<Input>(
             new FionreadCall(n), new SetNonBlockingCall(n, true), new SetNonBlockingCall(n, false),
             new SetOobInlineCall(n, true), new SetOobInlineCall(n, false),
             new SetLingerCall(n, true, 0), new SetLingerCall(n, false, 0), new SetLingerCall(n, true, 5)));
         add(state.Queue.Any(m => m.Socket == s.Ref) ? 4 : 1, new CloseSocketCall(n));
 
         // QoS and change notifications: rare, and the change-notification ioctls need a nonblocking socket.
-        addGen(1, new IoctlCall(n, IoctlCode.GetQos), Gen.Elements<Input>(new IoctlCall(n, IoctlCode.GetQos), new IoctlCall(n, IoctlCode.GetGroupQos)));
-        addGen(1, new IoctlCall(n, IoctlCode.RoutingInterfaceChange), Gen.Elements<Input>(
+        addGen(1, new IoctlCall(n, IoctlCode.GetQos), () => Gen.Elements<Input>(new IoctlCall(n, IoctlCode.GetQos), new IoctlCall(n, IoctlCode.GetGroupQos)));
+        addGen(1, new IoctlCall(n, IoctlCode.RoutingInterfaceChange), () => Gen.Elements<Input>(
             new IoctlCall(n, IoctlCode.RoutingInterfaceChange), new IoctlCall(n, IoctlCode.AddressListChange)));
-        addGen(1, new NetworkChange(n, NetworkChangeKind.Qos), Gen.Elements(
+        addGen(1, new NetworkChange(n, NetworkChangeKind.Qos), () => Gen.Elements(
             Enum.GetValues<NetworkChangeKind>().Select(k => (Input)new NetworkChange(n, k)).ToArray()));
 
         if (s.Kind == SocketKind.Datagram)
@@ -224,28 +255,29 @@ public static class Generators
         }
     }
 
-    private static void AddForStream(SocketState s, string[] free, Action<int, Input> add, Action<int, Input, Gen<Input>> addGen)
+    private static void AddForStream(SocketState s, string[] free, Action<int, Input> add, Action<int, Input, Func<Gen<Input>>> addGen)
     {
         var n = s.Ref.Name;
-        var connect = from target in Gen.Frequency((6, Gen.Constant(ConnectTarget.Peer)), (2, Gen.Constant(ConnectTarget.Refused)), (1, Gen.Constant(ConnectTarget.TimedOut)))
-                      from api in Gen.Frequency((5, Gen.Constant("connect")), (1, Gen.Constant("WSAConnect")))
-                      select (Input)new ConnectCall(n, target, api);
+        Gen<Input> Connect() =>
+            from target in Gen.Frequency((6, Gen.Constant(ConnectTarget.Peer)), (2, Gen.Constant(ConnectTarget.Refused)), (1, Gen.Constant(ConnectTarget.TimedOut)))
+            from api in Gen.Frequency((5, Gen.Constant("connect")), (1, Gen.Constant("WSAConnect")))
+            select (Input)new ConnectCall(n, target, api);
         switch (s.Phase)
         {
             case SocketPhase.Unbound:
                 add(4, new BindCall(n));
-                addGen(8, new ConnectCall(n, ConnectTarget.Peer), connect);
+                addGen(8, new ConnectCall(n, ConnectTarget.Peer), Connect);
                 break;
             case SocketPhase.Bound:
                 add(8, new ListenCall(n));
-                addGen(4, new ConnectCall(n, ConnectTarget.Peer), connect);
+                addGen(4, new ConnectCall(n, ConnectTarget.Peer), Connect);
                 break;
             case SocketPhase.Listening:
                 add(s.PendingConnections < 3 ? 7 : 2, new PeerConnect(n));
                 if (free.Length > 0)
                 {
                     addGen(s.PendingConnections > 0 ? 7 : 1, new AcceptCall(n, free[0]),
-                        from name in Gen.Elements(free)
+                        () => from name in Gen.Elements(free)
                         from api in Gen.Frequency((5, Gen.Constant("accept")), (1, Gen.Constant("WSAAccept")))
                         select (Input)new AcceptCall(n, name, api));
                 }
@@ -261,10 +293,10 @@ public static class Generators
         }
     }
 
-    private static void AddForConnection(SocketState s, Action<int, Input> add, Action<int, Input, Gen<Input>> addGen)
+    private static void AddForConnection(SocketState s, Action<int, Input> add, Action<int, Input, Func<Gen<Input>>> addGen)
     {
         var n = s.Ref.Name;
-        addGen(6, new PeerSend(n, 1), Gen.Elements(1, 20, 50, 100, 150).Select(len => (Input)new PeerSend(n, len)));
+        addGen(6, new PeerSend(n, 1), () => Gen.Elements(1, 20, 50, 100, 150).Select(len => (Input)new PeerSend(n, len)));
         add(2, new PeerSendUrgent(n));
         add(2, new PeerShutdown(n, ShutdownHow.Send));
         add(1, new PeerShutdown(n, ShutdownHow.Receive));
@@ -272,19 +304,19 @@ public static class Generators
         add(1, new PeerAbort(n));
         add(s.SendBlocked ? 6 : 1, new PeerRead(n));
 
-        addGen(s.ReadableBytes > 0 ? 7 : 2, new RecvCall(n, 50), from len in RecvLength from api in RecvApi select (Input)new RecvCall(n, len, Api: api));
-        addGen(2, new RecvCall(n, 50, RecvFlags.Peek), from len in RecvLength select (Input)new RecvCall(n, len, RecvFlags.Peek));
+        addGen(s.ReadableBytes > 0 ? 7 : 2, new RecvCall(n, 50), () => from len in RecvLength from api in RecvApi select (Input)new RecvCall(n, len, Api: api));
+        addGen(2, new RecvCall(n, 50, RecvFlags.Peek), () => from len in RecvLength select (Input)new RecvCall(n, len, RecvFlags.Peek));
         add(s.UrgentBytes > 0 ? 4 : 1, new RecvCall(n, 1, RecvFlags.Oob));
         add(1, new RecvCall(n, 50, BadArguments: true));
-        addGen(3, new SendCall(n, 10), Gen.Elements(
+        addGen(3, new SendCall(n, 10), () => Gen.Elements(
             new SendCall(n, 10), new SendCall(n, 100), new SendCall(n, 10, Api: "WSASend")).Select(c => (Input)c));
         add(3, new SendCall(n, 0, Fill: true));
-        addGen(1, new ShutdownCall(n, ShutdownHow.Send), Gen.Elements(
+        addGen(1, new ShutdownCall(n, ShutdownHow.Send), () => Gen.Elements(
             Enum.GetValues<ShutdownHow>().Select(h => (Input)new ShutdownCall(n, h)).ToArray()));
         add(1, new ConnectCall(n, ConnectTarget.Peer));
     }
 
-    private static void AddForDatagram(SocketState s, Action<int, Input> add, Action<int, Input, Gen<Input>> addGen)
+    private static void AddForDatagram(SocketState s, Action<int, Input> add, Action<int, Input, Func<Gen<Input>>> addGen)
     {
         var n = s.Ref.Name;
         if (s.Phase == SocketPhase.Unbound)
@@ -293,10 +325,10 @@ public static class Generators
         }
 
         add(s.DatagramConnected ? 1 : 2, new ConnectCall(n, ConnectTarget.Peer));
-        addGen(5, new PeerSend(n, 20), Gen.Elements(1, 20, 100).Select(len => (Input)new PeerSend(n, len)));
-        addGen(s.Datagrams.Count > 0 ? 6 : 2, new RecvCall(n, 50), from len in RecvLength from api in RecvApi select (Input)new RecvCall(n, len, Api: api));
+        addGen(5, new PeerSend(n, 20), () => Gen.Elements(1, 20, 100).Select(len => (Input)new PeerSend(n, len)));
+        addGen(s.Datagrams.Count > 0 ? 6 : 2, new RecvCall(n, 50), () => from len in RecvLength from api in RecvApi select (Input)new RecvCall(n, len, Api: api));
         add(1, new RecvCall(n, 50, RecvFlags.Peek));
-        addGen(3, new SendCall(n, 10, Api: "sendto"), Gen.Elements(
+        addGen(3, new SendCall(n, 10, Api: "sendto"), () => Gen.Elements(
             new SendCall(n, 10, Api: "sendto"), new SendCall(n, 10, Api: "WSASendTo"), new SendCall(n, 10)).Select(c => (Input)c));
         add(1, new ShutdownCall(n, ShutdownHow.Send));
     }

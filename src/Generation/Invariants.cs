@@ -34,6 +34,15 @@ public sealed class InvariantMonitor(Profile profile)
 
     private static readonly EventLatch NoLatch = new(NetworkEvents.None, NetworkEvents.None, NetworkEvents.None);
 
+    /// <summary>
+    /// Just after a registration: nothing reported yet, and everything counts as re-enabled since the last
+    /// enumeration, so the first two enumerations after it may report the same bit. (Forgetting the record
+    /// instead lost the re-enabling calls made before the registration: wine-8 keeps latches across
+    /// re-registration, so send's WSAEWOULDBLOCK, then WSAEventSelect, then two enumerations each
+    /// reporting FD_WRITE is correct, and the monitor flagged it; model-only fuzz seed 42, scenario 1495.)
+    /// </summary>
+    private static readonly EventLatch RegisteredLatch = new(NetworkEvents.None, NetworkEvents.None, NetworkEvents.All);
+
     /// <param name="LastReported">Bits the latest WSAEnumNetworkEvents of the socket reported.</param>
     /// <param name="ReenabledSincePrevious">Bits re-enabled since the enumeration before the latest one.</param>
     /// <param name="ReenabledSinceLast">Bits re-enabled since the latest enumeration.</param>
@@ -131,12 +140,12 @@ public sealed class InvariantMonitor(Profile profile)
             case AsyncSelectCall c:
                 _registration[r] = new MessageRegistration(c.Window, c.Message, c.Mask);
                 _postedSinceReenable[r] = NetworkEvents.None;
-                _eventLatches.Remove(r);
+                _eventLatches[r] = RegisteredLatch;
                 break;
             case EventSelectCall c:
                 _registration[r] = new EventRegistration(c.EventObject, c.Mask);
                 _postedSinceReenable[r] = NetworkEvents.None;
-                _eventLatches.Remove(r);
+                _eventLatches[r] = RegisteredLatch;
                 break;
             case CloseSocketCall:
                 _closedAt[r] = result.State.StepCount;

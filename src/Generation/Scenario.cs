@@ -88,6 +88,29 @@ public sealed record Scenario(Profile Profile, EquatableArray<Input> Steps, int?
         return text.ToString();
     }
 
+    /// <summary>The scenario as a parsed scenario file (no observed outputs): what stacks and the checker take.</summary>
+    /// <param name="source">Where it came from, for messages (a file path, or e.g. "fuzz seed 7 #12").</param>
+    public Trace ToTrace(string source, TraceHeader? header = null) => new(
+        source,
+        (header ?? new TraceHeader { Kind = TraceFormat.ScenarioKind, Name = "generated" }) with { Kind = TraceFormat.ScenarioKind },
+        [.. Steps.Select((input, i) => new TraceStep(i + 2, i + 1, input, Observed: null, Comment: i == Inserted ? "inserted by the metamorphic property" : null))],
+        Complete: true);
+
+    /// <summary>The scenario file under <paramref name="header"/> (kind "scenario"), JSON Lines with '\n' line ends.</summary>
+    public string ToScenarioFile(TraceHeader header, Func<int, string?>? comment = null)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using var writer = new TraceWriter(text);
+        writer.WriteHeader(header with { Kind = TraceFormat.ScenarioKind });
+        for (var i = 0; i < Steps.Count; i++)
+        {
+            writer.WriteStep(Steps[i], observed: null, comment: comment?.Invoke(i));
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The scenario file, preceded by a newline so it starts on its own line in FsCheck's report.</summary>
     public override string ToString()
     {

@@ -18,6 +18,7 @@ internal static class ProbeCli
             ExplainCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
+            FuzzCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);
