@@ -24,6 +24,26 @@ public sealed class InvariantMonitorTests
         Assert.Null(LastStep(ConnectedAndRegistered, new RecvCall("a", 5), r => r));
     }
 
+    /// <summary>
+    /// Found by model-only fuzzing (seed 42, scenario 1495): under wine-8 the latches survive WSAEventSelect
+    /// re-registration, so the WSAEWOULDBLOCK before the registration still counts, and two enumerations
+    /// each reporting FD_WRITE are right. The monitor used to forget that re-enabling call.
+    /// </summary>
+    [Fact]
+    public void A_reenabling_call_before_a_reregistration_still_counts_under_wine_8()
+    {
+        var scenario = new Scenario(Profiles.Wine8, new EquatableArray<Input>(
+        [
+            new SocketCall("d", SocketKind.Stream), new ConnectCall("d", ConnectTarget.TimedOut), new ListenCall("d"),
+            new EventSelectCall("d", "e1", NetworkEvents.Read | NetworkEvents.Write | NetworkEvents.Oob | NetworkEvents.Accept | NetworkEvents.Connect | NetworkEvents.Close),
+            new PeerConnect("d"), new AcceptCall("d", "c"), new SendCall("c", 0, Fill: true),
+            new EventSelectCall("c", "e2", NetworkEvents.Read | NetworkEvents.Write | NetworkEvents.Oob | NetworkEvents.Accept | NetworkEvents.Connect | NetworkEvents.Close),
+            new EnumNetworkEventsCall("c", "e2"), new PeerRead("c"), new EnumNetworkEventsCall("c", "e2"),
+        ]));
+        Assert.True(scenario.IsValidUnder(Profiles.Wine8));
+        Assert.Null(ModelFuzz.Violation(scenario, Profiles.Wine8));
+    }
+
     [Fact]
     public void A_message_with_two_bits_violates_A1() =>
         AssertViolates("(A1)", LastStep(ConnectedAndRegistered, new RecvCall("a", 5), r =>
