@@ -98,8 +98,10 @@ public sealed class EdgeCaseCatalogTests
         header.Name.ShouldBe(entry.Name, "the header's name is the file name");
         header.Description.ShouldNotBeNullOrWhiteSpace("the description states the claim the scenario demonstrates");
         header.Rules.ShouldNotBeEmpty("the header names the rule IDs the scenario demonstrates");
-        steps.Count.ShouldBeInRange(5, 15, "one edge case in a few steps");
-        if (steps.Any(s => s.Input is AsyncSelectCall))
+        // Counterexamples pinned by the fuzzer (scenarios/fuzz) stay as the live stack shrank them: minimal.
+        var pinnedCounterexample = scenario.StartsWith("scenarios/fuzz/", StringComparison.Ordinal);
+        steps.Count.ShouldBeInRange(pinnedCounterexample ? 1 : 5, 15, "one edge case in a few steps");
+        if (!pinnedCounterexample && steps.Any(s => s.Input is AsyncSelectCall))
         {
             steps[^1].Input.ShouldBeOfType<GetMessagesCall>("a message-mode scenario ends with getMessages, so the delivered messages are shown");
         }

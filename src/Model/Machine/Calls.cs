@@ -14,6 +14,9 @@ internal readonly record struct CallOutcome(long Return, WsaError Error, long? V
 /// </summary>
 internal static class Calls
 {
+    /// <summary>The bits with an error word (Notifier.ErrorOf), in iErrorCode's ascending bit order.</summary>
+    private static readonly NetworkEvents[] s_bitsWithErrors = [NetworkEvents.Connect, NetworkEvents.Close];
+
     public static CallOutcome Apply(StepBuilder b, CallInput call)
     {
         switch (call)
@@ -89,7 +92,7 @@ internal static class Calls
             return CallOutcome.Fail(WsaError.InvalidArgument);
         }
 
-        b[i] = s with { Phase = SocketPhase.Bound };
+        b[i] = s with { Phase = SocketPhase.Bound, ExplicitlyBound = true };
         return CallOutcome.Success;
     }
 
@@ -104,6 +107,16 @@ internal static class Calls
         if (s.Phase is SocketPhase.Unbound or SocketPhase.Connected)
         {
             return CallOutcome.Fail(s.Phase == SocketPhase.Connected ? WsaError.IsConnected : WsaError.InvalidArgument);
+        }
+
+        if (!s.ExplicitlyBound)
+        {
+            // Bound only by a failed connect: WINE-22 refuses, X3 assumes Windows accepts.
+            b.Apply(b.Profile.ListenNeedsExplicitBind ? RuleId.WineListenNeedsExplicitBind : RuleId.ListenAfterImplicitBind);
+            if (b.Profile.ListenNeedsExplicitBind)
+            {
+                return CallOutcome.Fail(WsaError.InvalidArgument);
+            }
         }
 
         b[i] = s with { Phase = SocketPhase.Listening };
@@ -239,6 +252,14 @@ internal static class Calls
         var s = b[i];
         var oob = (c.Flags & RecvFlags.Oob) != 0;
         var bit = oob ? NetworkEvents.Oob : NetworkEvents.Read;
+        if (b.Profile.RecvOnUnconnectedWaits && Validation.RecvWaitsUnconnected(s, c) && !c.BadArguments)
+        {
+            // WINE-21: queued like any receive; Validation rejects the blocking form, which never returns.
+            b.Apply(RuleId.WineRecvUnconnectedWaits);
+            b[i] = Reenable(b, s, bit);
+            return CallOutcome.Fail(WsaError.WouldBlock);
+        }
+
         if (s.Kind == SocketKind.Stream && s.Phase != SocketPhase.Connected)
         {
             b.Apply(RuleId.NotConnected);
@@ -368,8 +389,8 @@ internal static class Calls
         {
             if (!c.IsSendTo && !s.DatagramConnected)
             {
-                b.Apply(RuleId.NotConnected);
-                return CallOutcome.Fail(WsaError.NotConnected);
+                b.Apply(b.Profile.UnconnectedDatagramSendError == WsaError.NotConnected ? RuleId.NotConnected : RuleId.WineUnconnectedDatagramSendInvalid);
+                return CallOutcome.Fail(b.Profile.UnconnectedDatagramSendError);
             }
 
             if ((s.LocalShutdown & ShutdownFlags.Send) != 0)
@@ -383,7 +404,7 @@ internal static class Calls
             return new CallOutcome(c.Length, WsaError.None);
         }
 
-        if (s.Phase != SocketPhase.Connected && s.ConnectFailed)
+        if (s.Phase is SocketPhase.Unbound or SocketPhase.Bound && (s.ConnectFailed || b.Profile.NeverConnectedSendLikeFailedConnect))
         {
             b.Apply(b.Profile.SendAfterFailedConnectError == WsaError.NotConnected ? RuleId.SendAfterFailedConnectNotConnected : RuleId.WineSendAfterRefusedConnectReset);
             return CallOutcome.Fail(b.Profile.SendAfterFailedConnectError);
@@ -406,6 +427,11 @@ internal static class Calls
             return CallOutcome.Fail(WsaError.ConnectionReset);
         }
 
+        if ((s.Peer & PeerFlags.Closed) != 0)
+        {
+            return SendToClosedPeer(b, ref s, c);
+        }
+
         b.Apply(RuleId.SendFillsBuffer);
         if (s.SendBlocked || c.Fill)
         {
@@ -413,13 +439,30 @@ internal static class Calls
             return CallOutcome.Fail(WsaError.WouldBlock);
         }
 
-        if ((s.Peer & PeerFlags.Closed) != 0)
+        return new CallOutcome(c.Length, WsaError.None);
+    }
+
+    /// <summary>S12: the data draws an RST; a fill's next send then fails. WINE-13 keeps unread data; WINE-20 re-arms FD_CLOSE.</summary>
+    private static CallOutcome SendToClosedPeer(StepBuilder b, ref SocketState s, SendCall c)
+    {
+        b.Apply(RuleId.ClosedPeerDrawsReset);
+        var keep = b.Profile.RecvAfterResetReadsRest;
+        var reported = s.Reported;
+        if (b.Profile.ResetAfterFinClosesAgain && (reported & NetworkEvents.Close) != 0)
         {
-            // Data sent to a closed peer draws an RST (implementations.md §6.7).
-            s = s with { Peer = s.Peer | PeerFlags.Reset, ReadableBytes = 0, UrgentBytes = 0, Occurred = s.Occurred | NetworkEvents.Close };
+            b.Apply(RuleId.WineResetAfterFinClosesAgain);
+            reported &= ~NetworkEvents.Close;
         }
 
-        return new CallOutcome(c.Length, WsaError.None);
+        s = s with
+        {
+            Peer = s.Peer | PeerFlags.Reset,
+            ReadableBytes = keep ? s.ReadableBytes : 0,
+            UrgentBytes = keep ? s.UrgentBytes : 0,
+            Reported = reported,
+            Occurred = s.Occurred | NetworkEvents.Close,
+        };
+        return c.Fill ? CallOutcome.Fail(WsaError.ConnectionReset) : new CallOutcome(c.Length, WsaError.None);
     }
 
     private static CallOutcome Shutdown(StepBuilder b, int i, ShutdownHow how)
@@ -492,7 +535,13 @@ internal static class Calls
     {
         var s = b[i];
         b.Apply(RuleId.FionreadCountsBytes);
-        long value = s.Kind == SocketKind.Datagram ? s.Datagrams.Sum() : s.ReadableBytes;
+        long value = s.Kind == SocketKind.Datagram
+            ? (b.Profile.FionreadFirstDatagramOnly ? (s.Datagrams.Count == 0 ? 0 : s.Datagrams[0]) : s.Datagrams.Sum())
+            : s.ReadableBytes;
+        if (s.Kind == SocketKind.Datagram && b.Profile.FionreadFirstDatagramOnly)
+        {
+            b.Apply(RuleId.WineFionreadFirstDatagram);
+        }
         return new CallOutcome(0, WsaError.None, value);
     }
 
@@ -578,13 +627,13 @@ internal static class Calls
     {
         var s = b[i];
         var reported = s.Pending & s.Registration.Mask;
-        var errors = new List<BitError>();
-        foreach (var bit in NetworkEventNames.Each(reported))
+        var errors = EquatableArray<BitError>.Empty;
+        foreach (var bit in s_bitsWithErrors)
         {
-            var error = Notifier.ErrorOf(s, bit);
+            var error = (reported & bit) != 0 ? Notifier.ErrorOf(s, bit) : WsaError.None;
             if (error != WsaError.None)
             {
-                errors.Add(new BitError(bit, error));
+                errors = errors.Add(new BitError(bit, error));
             }
         }
 
@@ -595,7 +644,7 @@ internal static class Calls
             b.SetSignaled(eventObject, false);
         }
 
-        return new CallOutcome(0, WsaError.None, Enumerated: new EnumeratedEvents(reported, new EquatableArray<BitError>([.. errors])));
+        return new CallOutcome(0, WsaError.None, Enumerated: new EnumeratedEvents(reported, errors));
     }
 
     private static CallOutcome Ioctl(StepBuilder b, int i, IoctlCode code)
@@ -641,6 +690,13 @@ internal static class Calls
     private static SocketState Reenable(StepBuilder b, SocketState s, NetworkEvents bit)
     {
         b.Apply(RuleId.ReenableRechecksLevel);
+        if (b.Profile.ReenableClearsRecorded && (s.Pending & bit) != 0)
+        {
+            // WINE-18: the re-enabling call erases the recorded bit; the level re-check may record it again.
+            b.Apply(RuleId.WineReenableClearsRecorded);
+            s = s with { Pending = s.Pending & ~bit };
+        }
+
         return s with { Reported = s.Reported & ~bit, Quiet = s.Quiet & ~bit };
     }
 

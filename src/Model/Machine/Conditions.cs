@@ -41,7 +41,7 @@ internal static class Conditions
             conditions |= NetworkEvents.Read;
         }
 
-        if (s.UrgentBytes > 0)
+        if (s.UrgentBytes > 0 && !UrgentUnwatched(s, profile))
         {
             conditions |= NetworkEvents.Oob;
         }
@@ -82,6 +82,10 @@ internal static class Conditions
 
         return conditions;
     }
+
+    /// <summary>WINE-19: once the FIN is seen with no normal data left, urgent data is no longer watched.</summary>
+    public static bool UrgentUnwatched(SocketState s, Profile profile) =>
+        profile.HangupStopsUrgentWatch && s.PeerSentFin && s.ReadableBytes == 0;
 
     /// <summary>Whether the peer's FIN or RST makes FD_CLOSE due, per the profile's timing (G1, DOC-3, WINE-6).</summary>
     public static bool CloseDue(SocketState s, Profile profile)

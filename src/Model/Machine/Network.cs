@@ -17,7 +17,8 @@ internal static class Network
             PeerSendUrgent => ArriveUrgent(b, s),
             PeerShutdown { How: ShutdownHow.Receive } => s with { Peer = s.Peer | PeerFlags.ShutReceive },
             PeerShutdown => Fin(b, s),
-            PeerClose => Fin(b, s) with { Peer = s.Peer | PeerFlags.SentFin | PeerFlags.Closed },
+            // The peer reads what it was sent before closing (so a FIN, not an RST, goes out): send space returns.
+            PeerClose => PeerCloses(b, s),
             PeerAbort => Reset(b, s),
             PeerRead => s.SendBlocked ? s with { SendBlocked = false, Occurred = s.Occurred | NetworkEvents.Write } : s,
             NetworkChange change => Change(b, s, change.Kind),
@@ -36,6 +37,21 @@ internal static class Network
             UrgentBytes = keep ? s.UrgentBytes : 0,
             SendBlocked = false,
             Occurred = s.Occurred | NetworkEvents.Close,
+        };
+    }
+
+    /// <summary>
+    /// The peer reads what it was sent, then closes: a FIN (not an RST) goes out, and the send space
+    /// it freed returns, so a blocked sender gets FD_WRITE (found by fuzzing, FUZZ-10).
+    /// </summary>
+    private static SocketState PeerCloses(StepBuilder b, SocketState s)
+    {
+        var fin = Fin(b, s);
+        return fin with
+        {
+            Peer = fin.Peer | PeerFlags.Closed,
+            SendBlocked = false,
+            Occurred = fin.Occurred | (s.SendBlocked ? NetworkEvents.Write : NetworkEvents.None),
         };
     }
 

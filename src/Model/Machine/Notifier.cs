@@ -50,6 +50,10 @@ internal static class Notifier
         }
 
         NoteUnboundDatagram(b, s, mask);
+        if (s.UrgentBytes > 0 && (mask & ~s.Reported & NetworkEvents.Oob) != 0 && Conditions.UrgentUnwatched(s, profile))
+        {
+            b.Apply(RuleId.WineHangupStopsUrgent);
+        }
         if ((latch & s.Quiet) != 0)
         {
             // B4: a bit re-opened by an event-mode re-registration fires on its new occurrence.
@@ -75,29 +79,47 @@ internal static class Notifier
         }
 
         NoteSuppressed(b, s, mask);
-        var next = s with
-        {
-            Reported = reported,
-            Pending = s.Pending | latch,
-            Quiet = quiet & ~latch,
-            ConnectError = (latch & NetworkEvents.Connect) != 0 ? s.EdgeConnectError : s.ConnectError,
-            CloseError = (latch & NetworkEvents.Close) != 0 ? CloseErrorOf(b, s) : s.CloseError,
-        };
+        var errors = new LatchedErrors(
+            (latch & NetworkEvents.Connect) != 0 ? s.EdgeConnectError : s.ConnectError,
+            (latch & NetworkEvents.Close) != 0 ? CloseErrorOf(b, s) : s.CloseError);
         if ((latch & NetworkEvents.Connect) != 0 && s.EdgeConnectError != WsaError.None)
         {
             b.Apply(RuleId.ConnectFailureError);
         }
 
-        next = Deliver(b, next, latch);
-        return ClearTransients(next);
+        // One copy of the socket per step: delivery works on the values, the transients clear here too.
+        var pending = Deliver(b, s, s.Pending | latch, latch, errors);
+        return s with
+        {
+            Reported = reported,
+            Pending = pending,
+            Quiet = quiet & ~latch,
+            ConnectError = errors.Connect,
+            CloseError = errors.Close,
+            Occurred = NetworkEvents.None,
+            Edges = NetworkEvents.None,
+            EdgeConnectError = WsaError.None,
+        };
     }
 
-    private static SocketState Deliver(StepBuilder b, SocketState s, NetworkEvents latched)
+    /// <summary>The error words FD_CONNECT and FD_CLOSE carry once this step's latches are recorded.</summary>
+    private readonly record struct LatchedErrors(WsaError Connect, WsaError Close)
+    {
+        public WsaError Of(NetworkEvents bit) => bit switch
+        {
+            NetworkEvents.Connect => Connect,
+            NetworkEvents.Close => Close,
+            _ => WsaError.None,
+        };
+    }
+
+    /// <summary>Hands out the latched bits; returns what stays pending (event mode keeps it for WSAEnumNetworkEvents).</summary>
+    private static NetworkEvents Deliver(StepBuilder b, SocketState s, NetworkEvents pending, NetworkEvents latched, LatchedErrors errors)
     {
         switch (s.Registration)
         {
             case MessageRegistration m:
-                var toPost = s.Pending & m.SelectedMask;
+                var toPost = pending & m.SelectedMask;
                 var count = 0;
                 var order = NetworkEventNames.PostingOrder;
                 for (var k = 0; k < order.Count; k++)
@@ -105,7 +127,7 @@ internal static class Notifier
                     var bit = order[k];
                     if ((toPost & bit) != 0)
                     {
-                        b.Post(new Notification(m.Window, m.Message, s.Ref, bit, ErrorOf(s, bit)));
+                        b.Post(new Notification(m.Window, m.Message, s.Ref, bit, errors.Of(bit)));
                         count++;
                     }
                 }
@@ -126,7 +148,7 @@ internal static class Notifier
                 }
 
                 // Message mode hands everything out at once: unselected latched bits are dropped, still latched.
-                return s with { Pending = NetworkEvents.None };
+                return NetworkEvents.None;
 
             case EventRegistration e:
                 if ((latched & e.SelectedMask) != 0)
@@ -135,10 +157,10 @@ internal static class Notifier
                     b.Apply(RuleId.EventBitsAccumulate);
                 }
 
-                return s;
+                return pending;
 
             case NoRegistration:
-                return s;
+                return pending;
 
             default:
                 throw new System.Diagnostics.UnreachableException(s.Registration.ToString());
@@ -184,7 +206,12 @@ internal static class Notifier
     {
         if (s.IsReset)
         {
-            b.Apply(b.Profile.ResetCloseError == WsaError.ConnectionReset ? RuleId.DocResetErrorConnReset : RuleId.CloseResetError);
+            b.Apply(b.Profile.ResetCloseError switch
+            {
+                WsaError.ConnectionReset => RuleId.DocResetErrorConnReset,
+                WsaError.None => RuleId.WineResetCloseErrorZero,
+                _ => RuleId.CloseResetError,
+            });
             return b.Profile.ResetCloseError;
         }
 

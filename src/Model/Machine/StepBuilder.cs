@@ -6,26 +6,53 @@ namespace WinsockConformance.Model;
 /// </summary>
 /// <remarks>
 /// Copy on write: the sockets, queue and event objects of the state before are shared until the
-/// step first changes them, and whatever it never changes is shared with the new state too.
-/// A state keeps every socket ever created, so copying the sockets up front on every step would
-/// make a step's cost grow with the scenario's history (docs/benchmarks.md).
+/// step first changes them, and whatever it never changes is shared with the new state too. A state
+/// keeps every socket ever created, so the one copy a changing step makes (a plain array copy) is
+/// still what grows with a scenario's history (docs/benchmarks.md).
 /// </remarks>
 internal sealed class StepBuilder
 {
-    private readonly ModelState _before;
+    /// <summary>
+    /// One builder per thread, reset for every step: the model runs millions of steps, and the builder
+    /// is scratch that no state or observation keeps (Build hands its arrays over and Start forgets them).
+    /// </summary>
+    [ThreadStatic]
+    private static StepBuilder? t_builder;
+
+    private ModelState _before = null!;
 
     /// <summary>Null until a socket changes or is added; then the new state's own array.</summary>
     private SocketState[]? _sockets;
-    private List<Notification>? _queue;
-    private List<EventObjectState>? _eventObjects;
-    private List<Notification>? _posted;
-    private List<Notification>? _delivered;
 
-    public StepBuilder(ModelState before)
+    // Messages arrive one or two per step: arrays grown by exactly one beat a list copied at the end.
+    private Notification[]? _queue;
+    private Notification[]? _posted;
+    private Notification[]? _delivered;
+    private List<EventObjectState>? _eventObjects;
+
+    // The signaled names of the last step built on this thread, and the event objects they came from:
+    // most steps change no event object, and then their observation shares the same array.
+    private EquatableArray<EventObjectState> _signaledFrom;
+    private EquatableArray<string> _signaled;
+
+    private StepBuilder()
     {
-        _before = before;
-        FreeHandleSlots = before.FreeHandleSlots;
-        NextHandleSlot = before.NextHandleSlot;
+    }
+
+    /// <summary>This thread's builder, reset to start a step from <paramref name="before"/>.</summary>
+    public static StepBuilder Start(ModelState before)
+    {
+        var b = t_builder ??= new StepBuilder();
+        b._before = before;
+        b._sockets = null;
+        b._queue = null;
+        b._posted = null;
+        b._delivered = null;
+        b._eventObjects = null;
+        b.Rules = RuleSet.Empty;
+        b.FreeHandleSlots = before.FreeHandleSlots;
+        b.NextHandleSlot = before.NextHandleSlot;
+        return b;
     }
 
     public Profile Profile => _before.Profile;
@@ -82,36 +109,44 @@ internal sealed class StepBuilder
 
     public void Post(Notification message)
     {
-        Queue().Add(message);
-        (_posted ??= []).Add(message);
+        _queue = Append(Queue(), message);
+        _posted = Append(_posted ?? [], message);
     }
 
     /// <summary>Removes and returns every queued message for the window, in posting order.</summary>
     public void Retrieve(string window)
     {
         var queue = Queue();
-        _delivered ??= [];
-        var kept = 0;
-        for (var i = 0; i < queue.Count; i++)
+        var retrieved = 0;
+        foreach (var m in queue)
         {
-            var m = queue[i];
+            retrieved += string.Equals(m.Window, window, StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        var kept = new Notification[queue.Length - retrieved];
+        var delivered = new Notification[(_delivered?.Length ?? 0) + retrieved];
+        _delivered?.CopyTo(delivered, 0);
+        var k = 0;
+        var d = _delivered?.Length ?? 0;
+        foreach (var m in queue)
+        {
             if (string.Equals(m.Window, window, StringComparison.Ordinal))
             {
-                _delivered.Add(m);
+                delivered[d++] = m;
             }
             else
             {
-                queue[kept++] = m;
+                kept[k++] = m;
             }
         }
 
-        queue.RemoveRange(kept, queue.Count - kept);
+        _queue = kept;
+        _delivered = delivered;
     }
 
     public bool HasQueued(SocketRef socket)
     {
-        var queue = _queue is null ? _before.Queue.AsSpan() : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_queue);
-        foreach (var m in queue)
+        foreach (var m in Queue())
         {
             if (m.Socket == socket)
             {
@@ -159,7 +194,7 @@ internal sealed class StepBuilder
         var state = _before with
         {
             Sockets = _sockets is null ? _before.Sockets : new EquatableArray<SocketState>(_sockets),
-            Queue = _queue is null ? _before.Queue : new EquatableArray<Notification>([.. _queue]),
+            Queue = _queue is null ? _before.Queue : new EquatableArray<Notification>(_queue),
             EventObjects = eventObjects,
             FreeHandleSlots = FreeHandleSlots,
             NextHandleSlot = NextHandleSlot,
@@ -170,16 +205,27 @@ internal sealed class StepBuilder
             Return = ret,
             Error = error,
             Value = value,
-            Posted = _posted is null ? default : new EquatableArray<Notification>([.. _posted]),
-            Delivered = _delivered is null ? default : new EquatableArray<Notification>([.. _delivered]),
+            Posted = _posted is null ? default : new EquatableArray<Notification>(_posted),
+            Delivered = _delivered is null ? default : new EquatableArray<Notification>(_delivered),
             Enumerated = enumerated,
-            Signaled = Signaled(eventObjects.AsSpan()),
+            Signaled = Signaled(eventObjects),
             Rules = Rules,
         };
         return new StepResult(state, observation);
     }
 
     /// <summary>The names of the signaled event objects, in the (sorted) order the state keeps them.</summary>
+    private EquatableArray<string> Signaled(EquatableArray<EventObjectState> state)
+    {
+        if (!state.SharesItemsWith(_signaledFrom))
+        {
+            _signaledFrom = state;
+            _signaled = Signaled(state.AsSpan());
+        }
+
+        return _signaled;
+    }
+
     private static EquatableArray<string> Signaled(ReadOnlySpan<EventObjectState> eventObjects)
     {
         var count = 0;
@@ -206,15 +252,15 @@ internal sealed class StepBuilder
         return new EquatableArray<string>(names);
     }
 
-    private List<Notification> Queue()
-    {
-        if (_queue is null)
-        {
-            _queue = new List<Notification>(_before.Queue.Count + 4);
-            _queue.AddRange(_before.Queue.AsSpan());
-        }
+    /// <summary>The queue as it stands in this step (the state before's until something is posted or retrieved).</summary>
+    private ReadOnlySpan<Notification> Queue() => _queue is null ? _before.Queue.AsSpan() : _queue;
 
-        return _queue;
+    private static Notification[] Append(ReadOnlySpan<Notification> items, Notification item)
+    {
+        var grown = new Notification[items.Length + 1];
+        items.CopyTo(grown);
+        grown[^1] = item;
+        return grown;
     }
 
     private ReadOnlySpan<EventObjectState> EventObjects() =>

@@ -56,7 +56,7 @@ public static class Validation
         AcceptCall a when state.Find(a.NewName) is { IsLive: true } => $"accept would name the new socket '{a.NewName}', which already exists",
         AcceptCall when s.Phase == SocketPhase.Listening && s.PendingConnections == 0 && !s.NonBlocking =>
             "a blocking accept with no queued connection would never return; make the listener nonblocking or let a peer connect first",
-        RecvCall r when !r.BadArguments && !s.NonBlocking && WouldBlock(s, r) =>
+        RecvCall r when !r.BadArguments && !s.NonBlocking && WouldBlock(s, r, state.Profile) =>
             $"a blocking {r.Op} on '{s.Ref.Name}' with nothing to read would never return",
         SendCall { Fill: true } when !s.NonBlocking => "send until WSAEWOULDBLOCK needs a nonblocking socket",
         SendCall { Fill: true } when s.Kind == SocketKind.Datagram => "send until WSAEWOULDBLOCK is for stream sockets",
@@ -84,8 +84,22 @@ public static class Validation
         return false;
     }
 
-    private static bool WouldBlock(SocketState s, RecvCall r)
+    /// <summary>
+    /// WINE-21's case: recv(MSG_OOB) on a stream socket that is not connected and not listening, or any
+    /// recv on an unbound UDP socket (a plain recv on the stream socket fails with WSAENOTCONN, as captured).
+    /// </summary>
+    public static bool RecvWaitsUnconnected(SocketState s, RecvCall r) =>
+        s.Kind == SocketKind.Stream
+            ? s.Phase is SocketPhase.Unbound or SocketPhase.Bound && (r.Flags & RecvFlags.Oob) != 0
+            : s.Phase == SocketPhase.Unbound;
+
+    private static bool WouldBlock(SocketState s, RecvCall r, Profile profile)
     {
+        if (profile.RecvOnUnconnectedWaits && RecvWaitsUnconnected(s, r))
+        {
+            return true;
+        }
+
         if ((s.LocalShutdown & ShutdownFlags.Receive) != 0 || (s.Kind == SocketKind.Stream && s.Phase != SocketPhase.Connected))
         {
             return false;

@@ -18,7 +18,7 @@ public static class WinsockModel
             throw new ImpossibleStepException(problem);
         }
 
-        var builder = new StepBuilder(state);
+        var builder = StepBuilder.Start(state);
         var outcome = CallOutcome.Success;
         switch (input)
         {

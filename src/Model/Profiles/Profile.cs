@@ -102,5 +102,29 @@ public sealed record Profile
     /// <summary>The error of send on a stream socket whose connect failed.</summary>
     public WsaError SendAfterFailedConnectError { get; init; } = WsaError.NotConnected;
 
+    /// <summary>send on a stream socket that never connected fails like one whose connect failed (WINE-14).</summary>
+    public bool NeverConnectedSendLikeFailedConnect { get; init; }
+
+    /// <summary>The error of send without an address on an unconnected UDP socket.</summary>
+    public WsaError UnconnectedDatagramSendError { get; init; } = WsaError.NotConnected;
+
+    /// <summary>FIONREAD on UDP reports only the next datagram's size.</summary>
+    public bool FionreadFirstDatagramOnly { get; init; }
+
+    /// <summary>A re-enabling call also erases the recorded, not yet enumerated bit.</summary>
+    public bool ReenableClearsRecorded { get; init; }
+
+    /// <summary>After the peer's FIN with no normal data left, urgent data is no longer watched.</summary>
+    public bool HangupStopsUrgentWatch { get; init; }
+
+    /// <summary>An RST after the FIN posts FD_CLOSE a second time.</summary>
+    public bool ResetAfterFinClosesAgain { get; init; }
+
+    /// <summary>recv(MSG_OOB) on a never-connected stream socket, or recv on an unbound UDP socket, waits (WSAEWOULDBLOCK when nonblocking).</summary>
+    public bool RecvOnUnconnectedWaits { get; init; }
+
+    /// <summary>listen needs an explicit bind; the implicit bind of a failed connect does not count.</summary>
+    public bool ListenNeedsExplicitBind { get; init; }
+
     public override string ToString() => Name;
 }

@@ -78,6 +78,8 @@ public enum RuleId : byte
     // Assumptions: untested anywhere, stated so a capture can overturn them
     MessageDeliveryCountsAsEnumerated,
     SendAfterFailedConnectNotConnected,
+    ClosedPeerDrawsReset,
+    ListenAfterImplicitBind,
 
     // Wine 8 deviations from Windows
     WineEventReregistrationKeepsLatches,
@@ -95,6 +97,13 @@ public enum RuleId : byte
     WineRecvAfterResetReadsRest,
     WineSendAfterRefusedConnectReset,
     WineQosIoctlsNotSupported,
+    WineUnconnectedDatagramSendInvalid,
+    WineFionreadFirstDatagram,
+    WineReenableClearsRecorded,
+    WineHangupStopsUrgent,
+    WineResetAfterFinClosesAgain,
+    WineRecvUnconnectedWaits,
+    WineListenNeedsExplicitBind,
 
     // Microsoft's documentation read literally, where Windows differs
     DocConnectPostedWhileConnected,

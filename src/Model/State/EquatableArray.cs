@@ -21,6 +21,9 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     /// <summary>The items without copying or boxing, for loops on hot paths (foreach over the struct boxes its enumerator).</summary>
     public ReadOnlySpan<T> AsSpan() => _items;
 
+    /// <summary>Whether both are the very same items (not just equal ones): what was derived from one holds for the other.</summary>
+    internal bool SharesItemsWith(EquatableArray<T> other) => ReferenceEquals(_items, other._items);
+
     public EquatableArray<T> Add(T item)
     {
         var copy = new T[Count + 1];

@@ -52,6 +52,9 @@ public sealed record SocketState
     /// <summary>The send buffer is full: the last send failed with WSAEWOULDBLOCK and the peer has not read since.</summary>
     public bool SendBlocked { get; init; }
 
+    /// <summary>bind() was called (not only the implicit bind of connect or sendto).</summary>
+    public bool ExplicitlyBound { get; init; }
+
     /// <summary>The last connect attempt failed (refused or timed out).</summary>
     public bool ConnectFailed { get; init; }
 
