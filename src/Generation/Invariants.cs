@@ -18,7 +18,8 @@ namespace WinsockConformance.Generation;
 /// <item>C7: FD_CONNECT (posted or enumerated) at most once per connect attempt, unless the profile makes it a level (DOC-1).</item>
 /// <item>D1: no event delivered twice for a socket without a re-enabling call between (recv family for
 /// FD_READ/FD_OOB, accept for FD_ACCEPT, send for FD_WRITE, connect for FD_CONNECT and, on UDP, FD_WRITE
-/// (C10), the matching WSAIoctl or a further QoS change (Q1) for the QoS and change events, any registration).</item>
+/// (C10), the matching WSAIoctl or a further QoS change (Q1) for the QoS and change events, any registration;
+/// under a profile with separate hang-up and reset latches (WINE-20), the RST for FD_CLOSE).</item>
 /// <item>A3: WSAEnumNetworkEvents reports only selected bits and resets the event object it is given.</item>
 /// <item>F1: getMessages returns exactly what was posted to its window and not yet retrieved, in order.</item>
 /// </list>
@@ -127,6 +128,12 @@ public sealed class InvariantMonitor(Profile profile)
             // Q1: a further QoS change re-enables FD_QOS / FD_GROUP_QOS ("until the provider detects a further change").
             Reenable(s.Ref, change.Kind == NetworkChangeKind.Qos ? NetworkEvents.Qos : NetworkEvents.GroupQos);
             return null;
+        }
+
+        if (profile.ResetAfterFinClosesAgain && s is { IsLive: true, IsReset: false } && result.State.Find(s.Ref.Name) is { IsReset: true })
+        {
+            // WINE-20: the hang-up and the reset are separate latches, so an RST may post FD_CLOSE once more.
+            Reenable(s.Ref, NetworkEvents.Close);
         }
 
         if (s is not { IsLive: true } || input is not CallInput || o.Error == WsaError.NotSocket)

@@ -12,9 +12,36 @@ namespace WinsockConformance.Properties;
 /// stand-in stack that follows a mutated wine-8 profile while claiming to be wine-8 (a disagreement must be
 /// found, shrunk on that stack, saved and reported with exit code 1).
 /// </summary>
-public sealed class FuzzPipelineTests : IDisposable
+public sealed class FuzzPipelineTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fuzz-tests-").FullName;
+
+    /// <summary>
+    /// The live differential property: on Windows the real ws2_32 is in this process, so 30 generated scenarios
+    /// run on it here and none may disagree with the stack's profile. Elsewhere it says so and passes: under
+    /// Linux the real stack is Wine's, reached by ./conformance fuzz (which .ci/run runs on 200 scenarios).
+    /// </summary>
+    [Fact]
+    public void Live_differential_fuzz_where_a_real_stack_is_in_process()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            output.WriteLine("No real ws2_32 in this process (not Windows): the live differential fuzz was NOT run here. "
+                + "Run it under Wine with ./conformance fuzz --count 200 --seed 20261121 (.ci/run does).");
+            return;
+        }
+
+        using var stack = new RealWinsockProbe.Live.LiveStack(RealWinsockProbe.Live.Settling.Default);
+        var settings = new FuzzSettings
+        {
+            Seed = 20261121, Count = 30, Profile = stack.NativeProfile, CounterexampleDirectory = Path.Combine(_dir, "cx"),
+            KnownFindings = KnownFindings.For(stack.NativeProfile),
+        };
+        var stdout = new StringWriter();
+        var summary = new FuzzRun(new DifferentialRunner(stack, stack.NativeProfile), settings, string.Empty, stdout, new FuzzProgress(TextWriter.Null, 30, interactive: false)).Execute();
+        output.WriteLine(stdout.ToString() + FuzzReport.Summary(summary));
+        Assert.True(summary.Passed, FuzzReport.Summary(summary));
+    }
 
     [Fact]
     public void Model_only_fuzzing_passes_and_reports_its_rate()
