@@ -34,7 +34,7 @@ public sealed class InvariantMonitorTests
     {
         var scenario = new Scenario(Profiles.Wine8, new EquatableArray<Input>(
         [
-            new SocketCall("d", SocketKind.Stream), new ConnectCall("d", ConnectTarget.TimedOut), new ListenCall("d"),
+            new SocketCall("d", SocketKind.Stream), new BindCall("d"), new ListenCall("d"),
             new EventSelectCall("d", "e1", NetworkEvents.Read | NetworkEvents.Write | NetworkEvents.Oob | NetworkEvents.Accept | NetworkEvents.Connect | NetworkEvents.Close),
             new PeerConnect("d"), new AcceptCall("d", "c"), new SendCall("c", 0, Fill: true),
             new EventSelectCall("c", "e2", NetworkEvents.Read | NetworkEvents.Write | NetworkEvents.Oob | NetworkEvents.Accept | NetworkEvents.Connect | NetworkEvents.Close),
