@@ -267,10 +267,12 @@ public static class Generators
             case SocketPhase.Unbound:
                 add(4, new BindCall(n));
                 addGen(8, new ConnectCall(n, ConnectTarget.Peer), Connect);
+                NotConnected(s, add);
                 break;
             case SocketPhase.Bound:
                 add(8, new ListenCall(n));
                 addGen(4, new ConnectCall(n, ConnectTarget.Peer), Connect);
+                NotConnected(s, add);
                 break;
             case SocketPhase.Listening:
                 add(s.PendingConnections < 3 ? 7 : 2, new PeerConnect(n));
@@ -291,6 +293,13 @@ public static class Generators
             default:
                 throw new System.Diagnostics.UnreachableException(s.Phase.ToString());
         }
+    }
+
+    /// <summary>send and recv on a stream socket that is not connected (never, or after a refused connect): S8 and the stacks' differences there.</summary>
+    private static void NotConnected(SocketState s, Action<int, Input> add)
+    {
+        add(1, new SendCall(s.Ref.Name, 10));
+        add(1, new RecvCall(s.Ref.Name, 10));
     }
 
     private static void AddForConnection(SocketState s, Action<int, Input> add, Action<int, Input, Func<Gen<Input>>> addGen)

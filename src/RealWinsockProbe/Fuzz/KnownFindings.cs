@@ -13,6 +13,9 @@ namespace WinsockConformance.RealWinsockProbe.Fuzz;
 /// <param name="Explains">Whether a divergence at a step (state before it, the step) is this finding.</param>
 internal sealed record KnownFinding(string Id, string Summary, string Profile, Func<ModelState, Input, bool> Avoid, Func<ModelState, Input, Divergence, bool> Explains)
 {
+    /// <summary>Whether the divergence is this finding, also given the steps before it (for findings a state cannot show).</summary>
+    public Func<IReadOnlyList<Input>, ModelState, Input, Divergence, bool>? ExplainsAfter { get; init; }
+
     /// <summary>A finding that shows at the very step that triggers it, in the given aspect.</summary>
     public static KnownFinding AtStep(string id, string summary, string profile, string aspect, Func<ModelState, Input, bool> situation) =>
         new(id, summary, profile, situation, (state, input, d) => situation(state, input) && d.Differences.Any(x => x.Aspect == aspect));
@@ -28,35 +31,6 @@ internal static class KnownFindings
 {
     public static readonly IReadOnlyList<KnownFinding> All =
     [
-        KnownFinding.AtStep("FUZZ-1", "recv family on an unbound UDP socket: Windows fails it with WSAEINVAL; Wine receives as usual (WSAEWOULDBLOCK when nonblocking, waits forever when blocking)",
-            Wine8, "result", (state, input) => input is RecvCall r && Socket(state, r.Name) is { Kind: SocketKind.Datagram, Phase: SocketPhase.Unbound }),
-        KnownFinding.AtStep("FUZZ-2", "send on a stream socket that never connected: the model says WSAENOTCONN; Wine says WSAECONNRESET (Linux send() gives EPIPE), as it does after a refused connect",
-            Wine8, "result", (state, input) => input is SendCall s && Socket(state, s.Name) is { Kind: SocketKind.Stream, Phase: SocketPhase.Unbound or SocketPhase.Bound, ConnectFailed: false }),
-        KnownFinding.AtStep("FUZZ-3", "listen on a socket whose connect was refused: the model says 0; Wine fails it with WSAEINVAL (the server's listen needs sock->bound, which only bind sets)",
-            Wine8, "result", (state, input) => input is ListenCall l && Socket(state, l.Name) is { ConnectFailed: true }),
-        KnownFinding.AtStep("FUZZ-4", "send without an address on an unconnected UDP socket: the model says WSAENOTCONN; Wine says WSAEINVAL (it binds implicitly, then Linux send() has no destination)",
-            Wine8, "result", (state, input) => input is SendCall { IsSendTo: false } s && Socket(state, s.Name) is { Kind: SocketKind.Datagram, DatagramConnected: false }),
-        new("FUZZ-5", "event mode: a recv erases an FD_READ recorded but not yet enumerated (Wine's recv_socket clears pending_events), so the next WSAEnumNetworkEvents lacks it",
-            Wine8,
-            (state, input) => input is RecvCall r && Socket(state, r.Name) is { InEventMode: true } s && (s.Pending & (NetworkEvents.Read | NetworkEvents.Oob)) != 0,
-            (state, input, d) => input is EnumNetworkEventsCall && d.Differences.Any(x => x.Aspect == "enumerated")),
-        KnownFinding.AtStep("FUZZ-6", "FIONREAD on a UDP socket with several datagrams queued: the model says their total; Wine says the size of the first (Linux semantics)",
-            Wine8, "value", (state, input) => input is FionreadCall f && Socket(state, f.Name) is { Kind: SocketKind.Datagram } s && s.Datagrams.Count > 1),
-        new("FUZZ-7", "a send to a peer that closed draws an RST; the model then drops the unread data, but under wine-8 (WINE-13) data received before an RST stays readable",
-            Wine8,
-            (state, input) => input is SendCall s && Socket(state, s.Name) is { Kind: SocketKind.Stream, Phase: SocketPhase.Connected } x && (x.Peer & PeerFlags.Closed) != 0 && (x.ReadableBytes > 0 || x.UrgentBytes > 0),
-            (state, input, d) => input is RecvCall or FionreadCall && input.Socket is { } n && Socket(state, n) is { IsReset: true } && d.Differences.Any(x => x.Aspect is "result" or "value")),
-        KnownFinding.AtStep("FUZZ-8", "send until WSAEWOULDBLOCK to a peer that closed: the model says WSAEWOULDBLOCK; the first sends succeed, the RST comes back and send fails with WSAECONNRESET",
-            Wine8, "result", (state, input) => input is SendCall { Fill: true } s && Socket(state, s.Name) is { } x && (x.Peer & PeerFlags.Closed) != 0),
-        new("FUZZ-9", "after the FD_CLOSE of the peer's FIN, an RST (drawn by a send to the closed peer, or peer.abort) makes Wine post (or signal) FD_CLOSE a second time; the model latches FD_CLOSE (C7)",
-            Wine8,
-            (state, input) => (input is SendCall s && ToClosedPeer(state, s.Name)) || (input is PeerAbort a && Socket(state, a.Name) is { PeerSentFin: true }),
-            (state, input, d) => ((input is SendCall s && ToClosedPeer(state, s.Name)) || (input is PeerAbort a && Socket(state, a.Name) is { PeerSentFin: true }))
-                && d.Differences.Any(x => x.Aspect is "posted" or "signaled")),
-        new("FUZZ-10", "peer.close reads what it was sent before closing (so a FIN, not an RST, goes out), which frees the send space of a socket filled to WSAEWOULDBLOCK: Wine posts FD_WRITE; the model's peer.close frees nothing",
-            Wine8,
-            (state, input) => input is PeerClose c && Socket(state, c.Name) is { SendBlocked: true },
-            (state, input, d) => input is PeerClose c && Socket(state, c.Name) is { SendBlocked: true } && d.Differences.Any(x => x.Aspect is "posted" or "signaled")),
         new("FUZZ-11", "the urgent mark splits the stream on Linux: FIONREAD counts only the bytes before it (SO_OOBINLINE off), and a recv (MSG_PEEK too) stops at it, even after recv(MSG_OOB) took the urgent byte, and with SO_OOBINLINE too; the model counts and reads all normal data at once",
             Wine8,
             (state, input) => (input is FionreadCall or RecvCall { Flags: RecvFlags.None or RecvFlags.Peek } && Socket(state, input.Socket!) is { UrgentBytes: > 0, OobInline: false })
@@ -67,13 +41,6 @@ internal static class KnownFindings
             Wine8,
             (state, input) => BothDirectionsShut(state, input),
             (state, input, d) => BothDirectionsShut(state, input) && d.Differences.Any(x => x.Aspect is "posted" or "signaled")),
-        new("FUZZ-15", "an unread urgent byte and then the peer's FIN: Wine has seen the hangup and no longer polls POLLPRI, so a re-registration re-posts FD_WRITE and FD_CLOSE but not FD_OOB",
-            Wine8,
-            (state, input) => input is AsyncSelectCall or EventSelectCall && input.Socket is { } n && Socket(state, n) is { UrgentBytes: > 0, PeerSentFin: true },
-            (state, input, d) => input is AsyncSelectCall or EventSelectCall && input.Socket is { } n && Socket(state, n) is { UrgentBytes: > 0, PeerSentFin: true }
-                && d.Differences.Any(x => x.Aspect is "posted" or "signaled" or "enumerated")),
-        KnownFinding.AtStep("FUZZ-13", "recv family on a stream socket that never connected: the model says WSAENOTCONN; Wine queues the receive (WSAEWOULDBLOCK when nonblocking; blocking, it waits forever, as the server never polls an unconnected socket)",
-            Wine8, "result", (state, input) => input is RecvCall { BadArguments: false } r && Socket(state, r.Name) is { Kind: SocketKind.Stream, Phase: SocketPhase.Unbound or SocketPhase.Bound }),
         new("FUZZ-14", "a normal recv that reads past the urgent mark (SO_OOBINLINE off) discards the urgent byte on Linux, so a later recv(MSG_OOB) fails with WSAEWOULDBLOCK/WSAEINVAL; the model keeps it",
             Wine8,
             (state, input) => input is RecvCall { Flags: RecvFlags.None or RecvFlags.Peek, BadArguments: false } r && Socket(state, r.Name) is { UrgentBytes: > 0, OobInline: false, ReadableBytes: > 0 },
@@ -86,8 +53,6 @@ internal static class KnownFindings
             Wine8,
             (state, input) => input is PeerRead or PeerClose && Socket(state, input.Socket!) is { } s && (s.Peer & PeerFlags.ShutReceive) != 0,
             (state, input, d) => input is PeerRead or PeerClose && Socket(state, input.Socket!) is { } s && (s.Peer & PeerFlags.ShutReceive) != 0),
-        KnownFinding.AtStep("FUZZ-16", "a sendto that fails (WSAESHUTDOWN after shutdown SD_SEND) still binds an unbound UDP socket on Wine, so a later bind fails with WSAEINVAL; the model binds only on success",
-            Wine8, "result", (state, input) => input is BindCall b && Socket(state, b.Name) is { Kind: SocketKind.Datagram, Phase: SocketPhase.Unbound } s && (s.LocalShutdown & ShutdownFlags.Send) != 0),
         new("FUZZ-17", "an RST after a send failed (FD_WRITE re-enabled, WINE-10): Wine posts FD_WRITE (Linux reports POLLOUT with the error) before FD_CLOSE; the model posts only FD_CLOSE",
             Wine8,
             (state, input) => input is PeerAbort a && Socket(state, a.Name) is { SendBlocked: true },
@@ -108,14 +73,101 @@ internal static class KnownFindings
             Wine8,
             (state, input) => input is EnumNetworkEventsCall { EventObject: { } e } c && (Socket(state, c.Name)?.Registration as EventRegistration)?.EventObject != e,
             (state, input, d) => input is NetworkInput && Socket(state, input.Socket!) is { InEventMode: true } && d.Differences.Any(x => x.Aspect == "signaled")
-                && state.Sockets.Count(x => x.IsLive && x.InEventMode) > 1),
-        KnownFinding.AtStep("H-1", "harness: send until WSAEWOULDBLOCK does not keep the send buffer full on Linux loopback (the kernel keeps moving data to the peer's growing receive buffer), so a later send succeeds without peer.read",
-            Wine8, "result", (state, input) => input is SendCall { Fill: false } s && Socket(state, s.Name) is { SendBlocked: true }),
+                && state.Sockets.Count(x => x.IsLive && x.InEventMode) > 1)
+        {
+            ExplainsAfter = (prefix, state, input, d) => d.Differences.Any(x => x.Aspect == "signaled") && ForeignEventEnumerated(prefix),
+        },
+        KnownFinding.AtStep("FUZZ-22", "listen after a failed connect fails with WSAEINVAL on Wine even when bind was called first (WINE-22 covers only the never-bound case)",
+            Wine8, "result", (state, input) => input is ListenCall l && Socket(state, l.Name) is { ConnectFailed: true, ExplicitlyBound: true }),
+        KnownFinding.AtStep("FUZZ-23", "send without an address on an unconnected UDP socket after shutdown(SD_SEND): Wine says WSAESHUTDOWN (the shutdown check comes first); the model (WINE-16) says WSAEINVAL",
+            Wine8, "result", (state, input) => input is SendCall { IsSendTo: false } s && Socket(state, s.Name) is { Kind: SocketKind.Datagram, DatagramConnected: false } x && (x.LocalShutdown & ShutdownFlags.Send) != 0),
+        new("FUZZ-24", "Wine's send_socket binds an unbound UDP socket before any other check, so even a send that fails (WSAEINVAL without an address, WSAESHUTDOWN) binds it and a later bind fails with WSAEINVAL; the model binds only on success",
+            Wine8,
+            (state, input) => input is SendCall s && Socket(state, s.Name) is { Kind: SocketKind.Datagram, Phase: SocketPhase.Unbound } x
+                && ((!s.IsSendTo && !x.DatagramConnected) || (x.LocalShutdown & ShutdownFlags.Send) != 0),
+            (state, input, d) => input is BindCall b && Socket(state, b.Name) is { Kind: SocketKind.Datagram, Phase: SocketPhase.Unbound } && d.Differences.Any(x => x.Aspect == "result")),
+        new("FUZZ-25", "peer.abort after the peer's FIN: Wine posts (or signals) FD_CLOSE a second time (the separate reset latch of WINE-20); the model applies WINE-20 only to the RST drawn by a send to a closed peer",
+            Wine8,
+            (state, input) => input is PeerAbort a && Socket(state, a.Name) is { PeerSentFin: true },
+            (state, input, d) => input is PeerAbort a && Socket(state, a.Name) is { PeerSentFin: true } && d.Differences.Any(x => x.Aspect is "posted" or "signaled")),
+        new("FUZZ-26", "WINE-19 is too broad: an urgent byte, then the peer's FIN, then the first registration: Wine posts FD_OOB (it never polled the socket before, so it had not seen the hang-up); Wine stops watching urgent data only once it has seen the hang-up while registered",
+            Wine8,
+            (state, input) => input is AsyncSelectCall or EventSelectCall && Socket(state, input.Socket!) is { UrgentBytes: > 0, PeerSentFin: true },
+            (state, input, d) => input is AsyncSelectCall or EventSelectCall && Socket(state, input.Socket!) is { UrgentBytes: > 0, PeerSentFin: true } && d.Differences.Any(x => x.Aspect is "posted" or "signaled" or "enumerated")),
+        KnownFinding.AtStep("FUZZ-27", "recv on a stream socket whose connect was refused: Wine returns 0 (end of stream); the model says WSAENOTCONN (S8)",
+            Wine8, "result", (state, input) => input is RecvCall { BadArguments: false } r && Socket(state, r.Name) is { Kind: SocketKind.Stream, ConnectFailed: true, Phase: not SocketPhase.Connected }),
+        KnownFinding.AtStep("FUZZ-28", "recv(MSG_OOB) with SO_OOBINLINE on after shutdown(SD_RECEIVE): Wine says WSAEINVAL (the inline check comes first); the model says WSAESHUTDOWN (S9)",
+            Wine8, "result", (state, input) => input is RecvCall { Flags: RecvFlags.Oob } r && Socket(state, r.Name) is { OobInline: true } x && (x.LocalShutdown & ShutdownFlags.Receive) != 0),
+        new("H-4", "harness: the socket under test keeps Nagle on, so after two small sends the second waits for the peer's delayed ACK (about 40 ms on Linux); peer.close reads only until 2 ms of quiet, closes before it arrives, and the late data draws an RST the scenario does not mean",
+            Wine8,
+            (state, input) => false,
+            (state, input, d) => false)
+        {
+            ExplainsAfter = (prefix, state, input, d) => input.Socket is { } n && SmallSendsThenPeerClose(prefix, n),
+        },
+        KnownFinding.AtStep("H-1", "harness: send until WSAEWOULDBLOCK does not keep the send buffer full on Linux loopback (the kernel keeps moving data to the peer's growing receive buffer), so a later send succeeds without peer.read, and a later peer.close, finding more data than its reads drained, sends an RST",
+            Wine8, "result", (state, input) => input is SendCall { Fill: false } s && Socket(state, s.Name) is { SendBlocked: true }) with
+        {
+            // After a fill, peer.read does not drain what the socket keeps sending, so a later peer.close closes
+            // with unread data: an RST (FD_CLOSE at once), not the FIN the scenario means.
+            ExplainsAfter = (prefix, state, input, d) => input is PeerClose c && prefix.Any(p => p is SendCall { Fill: true } f && f.Name == c.Name)
+                && d.Differences.Any(x => x.Aspect is "posted" or "signaled" or "enumerated"),
+        },
     ];
 
     private static string Wine8 => Profiles.Wine8.Name;
 
     private static SocketState? Socket(ModelState state, string name) => state.Find(name) is { IsLive: true } s ? s : null;
+
+    /// <summary>Some WSAEnumNetworkEvents in <paramref name="prefix"/> passed an event object its socket was not registered with.</summary>
+    private static bool ForeignEventEnumerated(IReadOnlyList<Input> prefix)
+    {
+        var registered = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var step in prefix)
+        {
+            switch (step)
+            {
+                case EventSelectCall e:
+                    registered[e.Name] = e.EventObject;
+                    break;
+                case AsyncSelectCall a:
+                    registered.Remove(a.Name);
+                    break;
+                case EnumNetworkEventsCall { EventObject: { } e } c when !(registered.TryGetValue(c.Name, out var own) && own == e):
+                    return true;
+                default:
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>peer.close of <paramref name="name"/> came after at least two plain sends on it since its last connect or accept.</summary>
+    private static bool SmallSendsThenPeerClose(IReadOnlyList<Input> prefix, string name)
+    {
+        var sends = 0;
+        foreach (var step in prefix)
+        {
+            switch (step)
+            {
+                case ConnectCall c when c.Name == name:
+                case AcceptCall a when a.NewName == name:
+                case SocketCall k when k.Name == name:
+                    sends = 0;
+                    break;
+                case SendCall { Fill: false } s when s.Name == name:
+                    sends++;
+                    break;
+                case PeerClose p when p.Name == name && sends >= 2:
+                    return true;
+                default:
+                    break;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The step shuts the second direction (or registers after both are shut): local SD_SEND and the peer's FIN.</summary>
     private static bool BothDirectionsShut(ModelState state, Input input) => input switch
@@ -147,7 +199,8 @@ internal static class KnownFindings
         }
 
         var input = scenario.Steps[divergence.Step - 1];
-        return findings.FirstOrDefault(f => f.Explains(state, input, divergence));
+        var prefix = scenario.Steps.Take(divergence.Step - 1).ToList();
+        return findings.FirstOrDefault(f => f.Explains(state, input, divergence) || f.ExplainsAfter?.Invoke(prefix, state, input, divergence) == true);
     }
 
     /// <summary>Generation that leaves every situation of <paramref name="findings"/> out.</summary>
