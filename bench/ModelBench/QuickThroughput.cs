@@ -33,28 +33,29 @@ internal static class QuickThroughput
         var inputs = BenchData.Scenario(profile).ToArray();
         Console.WriteLine($"scenario: {inputs.Length} steps (seed {BenchData.ScenarioSeed}, profile {profile.Name}); mix: {Mix(inputs)}");
 
-        const int rounds = 50;
-        Fold(profile, inputs, rounds / 5);
-        var clock = Stopwatch.StartNew();
-        Fold(profile, inputs, rounds);
-        clock.Stop();
-        var perSecond = (double)rounds * inputs.Length / clock.Elapsed.TotalSeconds;
+        // Time-boxed: a second of warm-up (tiered JIT), then rounds for two seconds.
+        Fold(profile, inputs, TimeSpan.FromSeconds(1));
+        var (rounds, elapsed) = Fold(profile, inputs, TimeSpan.FromSeconds(2));
+        var perSecond = (double)rounds * inputs.Length / elapsed.TotalSeconds;
         Console.WriteLine(FormattableString.Invariant($"model:   {perSecond / 1e6:F2} M steps/s (goal 5; approximate)"));
     }
 
-    private static ModelState Fold(Profile profile, Input[] inputs, int rounds)
+    private static (int Rounds, TimeSpan Elapsed) Fold(Profile profile, Input[] inputs, TimeSpan budget)
     {
-        var state = ModelState.Initial(profile);
-        for (var r = 0; r < rounds; r++)
+        var clock = Stopwatch.StartNew();
+        var rounds = 0;
+        while (clock.Elapsed < budget)
         {
-            state = ModelState.Initial(profile);
+            var state = ModelState.Initial(profile);
             foreach (var input in inputs)
             {
                 state = WinsockModel.Step(state, input).State;
             }
+
+            rounds++;
         }
 
-        return state;
+        return (rounds, clock.Elapsed);
     }
 
     private static void Checking()

@@ -88,10 +88,18 @@ public static class Checker
             differences.Add(new Difference("value", Invariant(value), observed.Value is { } v ? Invariant(v) : "none"));
         }
 
-        CompareMessages(differences, "posted", [.. expected.Posted.Select(n => MessageText.Format(n, after))], [.. observed.Posted.Select(m => MessageText.Format(m, after))]);
-        CompareMessages(differences, "delivered", [.. expected.Delivered.Select(n => MessageText.Format(n, after))], [.. observed.Delivered.Select(m => MessageText.Format(m, after))]);
+        // QuickAgreement proves the common case equal without rendering text; the text comparison decides the rest.
+        if (!QuickAgreement.Messages(expected.Posted, observed.Posted, after))
+        {
+            CompareMessages(differences, "posted", [.. expected.Posted.Select(n => MessageText.Format(n, after))], [.. observed.Posted.Select(m => MessageText.Format(m, after))]);
+        }
 
-        if (expected.Enumerated is { } en)
+        if (!QuickAgreement.Messages(expected.Delivered, observed.Delivered, after))
+        {
+            CompareMessages(differences, "delivered", [.. expected.Delivered.Select(n => MessageText.Format(n, after))], [.. observed.Delivered.Select(m => MessageText.Format(m, after))]);
+        }
+
+        if (expected.Enumerated is { } en && !QuickAgreement.Enumeration(en, observed.Enumerated))
         {
             var expectedText = en.ToString();
             var observedText = observed.Enumerated is { } o
@@ -103,11 +111,14 @@ public static class Checker
             }
         }
 
-        var expectedSignaled = string.Join(", ", expected.Signaled);
-        var observedSignaled = string.Join(", ", observed.Signaled.Order(StringComparer.Ordinal));
-        if (!string.Equals(expectedSignaled, observedSignaled, StringComparison.Ordinal))
+        if (!QuickAgreement.Signaled(expected.Signaled, observed.Signaled))
         {
-            differences.Add(new Difference("signaled", Or(expectedSignaled, "no event signaled"), Or(observedSignaled, "no event signaled")));
+            var expectedSignaled = string.Join(", ", expected.Signaled);
+            var observedSignaled = string.Join(", ", observed.Signaled.Order(StringComparer.Ordinal));
+            if (!string.Equals(expectedSignaled, observedSignaled, StringComparison.Ordinal))
+            {
+                differences.Add(new Difference("signaled", Or(expectedSignaled, "no event signaled"), Or(observedSignaled, "no event signaled")));
+            }
         }
 
         return differences;

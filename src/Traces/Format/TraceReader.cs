@@ -22,10 +22,13 @@ public static class TraceReader
 {
     public static Trace ReadFile(string path)
     {
-        string[] lines;
+        IReadOnlyList<string> lines;
+        Utf8Lines? file;
         try
         {
-            lines = File.ReadAllLines(path);
+            // The bytes, split as ReadAllLines would; a line is decoded only if the fast path declines it.
+            file = Utf8Lines.TryRead(path, out var decoded);
+            lines = (IReadOnlyList<string>?)file ?? decoded!;
         }
         catch (IOException e)
         {
@@ -36,18 +39,33 @@ public static class TraceReader
             throw new TraceReadException(path, 0, $"cannot read the file: {e.Message}");
         }
 
-        return Read(path, lines);
+        using (file)
+        {
+            return Read(path, lines);
+        }
     }
 
     public static Trace Read(string source, IReadOnlyList<string> lines)
     {
         TraceHeader? header = null;
-        var steps = new List<TraceStep>();
+        var steps = new List<TraceStep>(lines.Count);
         var complete = false;
         var ended = false;
+        FastReadContext? fast = null;
         for (var i = 0; i < lines.Count; i++)
         {
             var lineNumber = i + 1;
+
+            // Plain step lines take the fast path (from a file, straight from its bytes); it declines
+            // anything else, which the code below reads and reports.
+            if (header is not null && !ended && lines is Utf8Lines file
+                && FastStepReader.TryRead(file.Bytes(i), lineNumber, steps.Count + 1, fast ??= new(), out var fileStep))
+            {
+                CheckFastPath(file[i], fileStep);
+                steps.Add(fileStep);
+                continue;
+            }
+
             var text = lines[i];
             if (string.IsNullOrWhiteSpace(text))
             {
@@ -57,6 +75,13 @@ public static class TraceReader
             if (ended)
             {
                 throw new TraceReadException(source, lineNumber, "nothing may follow the end line");
+            }
+
+            if (header is not null && lines is not Utf8Lines && FastStepReader.TryRead(text, lineNumber, steps.Count + 1, fast ??= new(), out var fastStep))
+            {
+                CheckFastPath(text, fastStep);
+                steps.Add(fastStep);
+                continue;
             }
 
             try
@@ -172,6 +197,18 @@ public static class TraceReader
 
     private static string? Text(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>Debug builds only: the slow path must read the same step from the line (FastPathCheck).</summary>
+    [System.Diagnostics.Conditional("DEBUG")]
+    private static void CheckFastPath(string text, TraceStep fast)
+    {
+        using var doc = JsonDocument.Parse(text);
+        var slow = ReadStep(doc.RootElement, fast.Line, fast.Number);
+        if (!FastPathCheck.Same(slow, fast))
+        {
+            throw new InvalidOperationException($"line {fast.Line}: the fast path read {fast}, the slow path {slow}");
+        }
+    }
 
     private static TraceStep ReadStep(JsonElement root, int line, int expectedNumber)
     {
