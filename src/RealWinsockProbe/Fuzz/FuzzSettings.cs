@@ -6,6 +6,9 @@ namespace WinsockConformance.RealWinsockProbe.Fuzz;
 /// <summary>One fuzz run: which scenarios (seed, start, count), judged against which profile, and where results go.</summary>
 internal sealed record FuzzSettings
 {
+    /// <summary>The fuzz command's quiet period after a step's predicted effects arrived (run uses Settling.Default's 6 ms).</summary>
+    public const int DefaultQuietMs = 2;
+
     public required ulong Seed { get; init; }
 
     /// <summary>Index of the first scenario (to replay one scenario of a longer run).</summary>

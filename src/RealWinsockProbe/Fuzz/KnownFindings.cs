@@ -69,7 +69,7 @@ internal static class KnownFindings
             Wine8,
             (state, input) => input is AsyncSelectCall or EventSelectCall && Socket(state, input.Socket!) is { OobInline: true, ReadableBytes: > 0 },
             (state, input, d) => input is AsyncSelectCall or EventSelectCall && Socket(state, input.Socket!) is { OobInline: true } && d.Differences.Any(x => x.Aspect is "posted" or "signaled")),
-        new("FUZZ-21", "WSAEnumNetworkEvents of one socket with another socket's event object resets that event; Wine sets it again at the other socket's next network event while a selected bit is still recorded there; the model does not",
+        new("FUZZ-21", "WSAEnumNetworkEvents of one socket resets an event object another socket is registered with (its own, shared, or a foreign one); Wine sets it again at the other socket's next network event while a selected bit is still recorded there; the model does not",
             Wine8,
             (state, input) => input is EnumNetworkEventsCall { EventObject: { } e } c && (Socket(state, c.Name)?.Registration as EventRegistration)?.EventObject != e,
             (state, input, d) => input is NetworkInput && Socket(state, input.Socket!) is { InEventMode: true } && d.Differences.Any(x => x.Aspect == "signaled")
@@ -119,7 +119,7 @@ internal static class KnownFindings
 
     private static SocketState? Socket(ModelState state, string name) => state.Find(name) is { IsLive: true } s ? s : null;
 
-    /// <summary>Some WSAEnumNetworkEvents in <paramref name="prefix"/> passed an event object its socket was not registered with.</summary>
+    /// <summary>Some WSAEnumNetworkEvents in <paramref name="prefix"/> reset an event object that another socket was (also) registered with.</summary>
     private static bool ForeignEventEnumerated(IReadOnlyList<Input> prefix)
     {
         var registered = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -133,7 +133,11 @@ internal static class KnownFindings
                 case AsyncSelectCall a:
                     registered.Remove(a.Name);
                     break;
-                case EnumNetworkEventsCall { EventObject: { } e } c when !(registered.TryGetValue(c.Name, out var own) && own == e):
+                case AcceptCall a when registered.TryGetValue(a.Listener, out var inherited):
+                    registered[a.NewName] = inherited;
+                    break;
+                case EnumNetworkEventsCall { EventObject: { } e } c
+                    when !(registered.TryGetValue(c.Name, out var own) && own == e) || registered.Any(r => r.Key != c.Name && r.Value == e):
                     return true;
                 default:
                     break;

@@ -54,7 +54,7 @@ internal sealed class RuleCoverage(Profile profile)
         + $"{OtherProfiles.Count} belong to other profiles; {NotLoopbackReachable.Count} not loopback-reachable ({string.Join(", ", NotLoopbackReachable.Select(r => r.Id))})\n");
 
     /// <summary>docs/coverage.md: the tables, with the command that produced them.</summary>
-    public string Markdown(string command, string stack, string runLine)
+    public string Markdown(string command, string stack, string runLine, IReadOnlyList<KnownFinding>? avoided = null)
     {
         var text = new StringBuilder();
         text.Append("# Rule coverage by live-verified steps\n\n");
@@ -69,7 +69,11 @@ internal sealed class RuleCoverage(Profile profile)
 
         Table(text, "Exercised", Exercised, withCount: true);
         Table(text, "Loopback-reachable, never exercised", Gaps, withCount: false,
-            empty: "None: every rule of this profile that loopback can trigger was exercised.");
+            empty: "None: every rule of this profile that loopback can trigger was exercised.",
+            note: avoided is { Count: > 0 }
+                ? "The fuzzer does not generate the triggers of known findings awaiting a profile switch (.fuzz-findings.md: "
+                  + string.Join(", ", avoided.Select(f => f.Id)) + "); a rule that only those situations reach stays here until they are resolved."
+                : null);
         Table(text, $"Another profile's switch value (never applied under `{profile.Name}`)", OtherProfiles, withCount: false,
             note: "Each is the value of a profile switch (docs/rules.md) that this profile does not take; a run judged against that profile on a stack that follows it would exercise it.");
         Table(text, "Not loopback-reachable", NotLoopbackReachable, withCount: false,
