@@ -109,9 +109,9 @@ internal static class Calls
             return CallOutcome.Fail(s.Phase == SocketPhase.Connected ? WsaError.IsConnected : WsaError.InvalidArgument);
         }
 
-        if (!s.ExplicitlyBound)
+        if (!s.ExplicitlyBound || s.ConnectFailed)
         {
-            // Bound only by a failed connect: WINE-22 refuses, X3 assumes Windows accepts.
+            // After a failed connect, or bound only by it: WINE-22 refuses, X3 assumes Windows accepts.
             b.Apply(b.Profile.ListenNeedsExplicitBind ? RuleId.WineListenNeedsExplicitBind : RuleId.ListenAfterImplicitBind);
             if (b.Profile.ListenNeedsExplicitBind)
             {
@@ -260,6 +260,13 @@ internal static class Calls
             return CallOutcome.Fail(WsaError.WouldBlock);
         }
 
+        if (s.Kind == SocketKind.Stream && s.ConnectFailed && s.Phase != SocketPhase.Connected && b.Profile.RecvAfterFailedConnectReturnsZero && !c.BadArguments)
+        {
+            b.Apply(RuleId.WineRecvAfterRefusedConnectZero);
+            b[i] = Reenable(b, s, bit);
+            return new CallOutcome(0, WsaError.None);
+        }
+
         if (s.Kind == SocketKind.Stream && s.Phase != SocketPhase.Connected)
         {
             b.Apply(RuleId.NotConnected);
@@ -387,6 +394,17 @@ internal static class Calls
     {
         if (s.Kind == SocketKind.Datagram)
         {
+            if (b.Profile.UnconnectedDatagramSendError != WsaError.NotConnected)
+            {
+                // WINE-16: Wine's send binds an unbound UDP socket before any other check, then checks shutdown.
+                s = s with { Phase = SocketPhase.Bound };
+                if ((s.LocalShutdown & ShutdownFlags.Send) != 0)
+                {
+                    b.Apply(RuleId.ShutdownDirection);
+                    return CallOutcome.Fail(WsaError.Shutdown);
+                }
+            }
+
             if (!c.IsSendTo && !s.DatagramConnected)
             {
                 b.Apply(b.Profile.UnconnectedDatagramSendError == WsaError.NotConnected ? RuleId.NotConnected : RuleId.WineUnconnectedDatagramSendInvalid);

@@ -123,8 +123,11 @@ public sealed record Profile
     /// <summary>recv(MSG_OOB) on a never-connected stream socket, or recv on an unbound UDP socket, waits (WSAEWOULDBLOCK when nonblocking).</summary>
     public bool RecvOnUnconnectedWaits { get; init; }
 
-    /// <summary>listen needs an explicit bind; the implicit bind of a failed connect does not count.</summary>
+    /// <summary>listen needs an explicit bind and no failed connect before it.</summary>
     public bool ListenNeedsExplicitBind { get; init; }
+
+    /// <summary>recv on a stream socket whose connect failed returns 0 (end of stream).</summary>
+    public bool RecvAfterFailedConnectReturnsZero { get; init; }
 
     public override string ToString() => Name;
 }

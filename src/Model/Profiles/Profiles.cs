@@ -53,6 +53,7 @@ public static class Profiles
         ResetAfterFinClosesAgain = true,
         RecvOnUnconnectedWaits = true,
         ListenNeedsExplicitBind = true,
+        RecvAfterFailedConnectReturnsZero = true,
     };
 
     /// <summary>Microsoft's documentation read literally (the seeds; implementations.md §4 documentation, §5 Doc column).</summary>
@@ -168,6 +169,8 @@ public static class ProfileSwitches
             p => p.RecvOnUnconnectedWaits ? RuleId.WineRecvUnconnectedWaits : RuleId.NotConnected),
         new("ListenNeedsExplicitBind", "listen needs an explicit bind", p => Bool(p.ListenNeedsExplicitBind),
             p => p.ListenNeedsExplicitBind ? RuleId.WineListenNeedsExplicitBind : RuleId.ListenAfterImplicitBind),
+        new("RecvAfterFailedConnectReturnsZero", "recv after a refused connect returns 0", p => Bool(p.RecvAfterFailedConnectReturnsZero),
+            p => p.RecvAfterFailedConnectReturnsZero ? RuleId.WineRecvAfterRefusedConnectZero : RuleId.NotConnected),
         new("KeepsSeveralUrgentBytes", "several urgent bytes can be queued", p => Bool(p.KeepsSeveralUrgentBytes),
             p => p.KeepsSeveralUrgentBytes ? RuleId.UrgentBytesQueue : RuleId.WineSingleUrgentByte),
     ];

@@ -104,6 +104,7 @@ public enum RuleId : byte
     WineResetAfterFinClosesAgain,
     WineRecvUnconnectedWaits,
     WineListenNeedsExplicitBind,
+    WineRecvAfterRefusedConnectZero,
 
     // Microsoft's documentation read literally, where Windows differs
     DocConnectPostedWhileConnected,
