@@ -30,9 +30,18 @@ internal static class Network
     private static SocketState Reset(StepBuilder b, SocketState s)
     {
         var keep = b.Profile.RecvAfterResetReadsRest;
+        var reported = s.Reported;
+        if (b.Profile.ResetAfterFinClosesAgain && (reported & NetworkEvents.Close) != 0)
+        {
+            // WINE-20: the reset latch is separate from the hang-up one, so FD_CLOSE comes again (FUZZ-25).
+            b.Apply(RuleId.WineResetAfterFinClosesAgain);
+            reported &= ~NetworkEvents.Close;
+        }
+
         return s with
         {
             Peer = s.Peer | PeerFlags.Reset | PeerFlags.Closed,
+            Reported = reported,
             ReadableBytes = keep ? s.ReadableBytes : 0,
             UrgentBytes = keep ? s.UrgentBytes : 0,
             SendBlocked = false,

@@ -60,7 +60,9 @@ internal static class Notifier
             b.Apply(RuleId.EventReregistrationReopensLatch);
         }
 
+        // (A reset socket is not watched at all under WINE-8, so nothing is seen there either: FUZZ-18.)
         var wineReadLatch = profile.CloseTiming == CloseTiming.AfterDrainAndReadRearmed
+            && !(s.IsReset && profile.ResetSocketUnwatched)
             && (armed & NetworkEvents.Close) != 0 && ((s.Reported | latch) & NetworkEvents.Read) == 0 && s.ReadableBytes > 0;
         if (latch == NetworkEvents.None && quiet == s.Quiet && !wineReadLatch)
         {
