@@ -19,7 +19,7 @@ public sealed class DifferentialShrinkerTests(ITestOutputHelper output)
         ["CloseTiming=Immediately"] = Profiles.Wine8 with { Name = "wine-8-mutant", CloseTiming = CloseTiming.Immediately },
         ["WriteReenable=WouldBlockOnly"] = Profiles.Wine8 with { Name = "wine-8-mutant", WriteReenable = WriteReenable.WouldBlockOnly },
         ["EventReregistration=ReopenForNewOccurrences"] = Profiles.Wine8 with { Name = "wine-8-mutant", EventReregistration = EventReregistration.ReopenForNewOccurrences },
-        ["KeepsSeveralUrgentBytes=true"] = Profiles.Wine8 with { Name = "wine-8-mutant", KeepsSeveralUrgentBytes = true },
+        ["UrgentMarkSplitsStream=false"] = Profiles.Wine8 with { Name = "wine-8-mutant", UrgentMarkSplitsStream = false },
         ["ResetCloseError=WSAECONNABORTED"] = Profiles.Wine8 with { Name = "wine-8-mutant", ResetCloseError = WsaError.ConnectionAborted },
     };
 

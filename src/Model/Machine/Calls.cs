@@ -278,6 +278,14 @@ internal static class Calls
             return CallOutcome.Fail(WsaError.InvalidArgument);
         }
 
+        if (oob && s.OobInline && b.Profile.InlineOobRecvFailsEarly && !c.BadArguments)
+        {
+            // WINE-29: Wine rejects it before the shutdown check, and the call re-enables nothing.
+            b.Apply(RuleId.RecvOobWithInlineInvalid);
+            b.Apply(RuleId.WineInlineOobRecvFailsEarly);
+            return CallOutcome.Fail(WsaError.InvalidArgument);
+        }
+
         if (c.BadArguments)
         {
             // C2: message mode re-posts, event mode does not (WINE-4: Wine never; DOC-5: both).
@@ -322,6 +330,11 @@ internal static class Calls
             b.Apply(RuleId.WineRecvAfterResetReadsRest);
         }
 
+        if (s.UrgentMark >= 0)
+        {
+            return RecvAtMark(b, s, c);
+        }
+
         if (s.ReadableBytes > 0)
         {
             var n = Math.Min(s.ReadableBytes, c.Length);
@@ -335,6 +348,36 @@ internal static class Calls
         }
 
         return s.PeerSentFin || s.IsReset ? (new CallOutcome(0, WsaError.None), s) : (CallOutcome.Fail(WsaError.WouldBlock), s);
+    }
+
+    /// <summary>
+    /// WINE-24: a read stops at the urgent mark. One that starts there reads on; it skips the out-of-band byte's
+    /// place and drops that byte unless recv(MSG_OOB) took it (inline, the byte is read as data). MSG_PEEK moves nothing.
+    /// </summary>
+    private static (CallOutcome, SocketState) RecvAtMark(StepBuilder b, SocketState s, RecvCall c)
+    {
+        b.Apply(RuleId.WineUrgentMarkSplitsStream);
+        var peek = (c.Flags & RecvFlags.Peek) != 0;
+        if (peek)
+        {
+            b.Apply(RuleId.PeekDoesNotConsume);
+        }
+
+        if (s.UrgentMark > 0)
+        {
+            var before = Math.Min(s.UrgentMark, c.Length);
+            return (new CallOutcome(before, WsaError.None),
+                peek ? s : s with { ReadableBytes = s.ReadableBytes - before, UrgentMark = s.UrgentMark - before });
+        }
+
+        var n = Math.Min(s.ReadableBytes, c.Length);
+        var after = peek ? s : s with { ReadableBytes = s.ReadableBytes - n, UrgentMark = -1, UrgentBytes = 0 };
+        if (n > 0)
+        {
+            return (new CallOutcome(n, WsaError.None), after);
+        }
+
+        return (s.PeerSentFin || s.IsReset ? new CallOutcome(0, WsaError.None) : CallOutcome.Fail(WsaError.WouldBlock), after);
     }
 
     private static (CallOutcome, SocketState) RecvUrgent(StepBuilder b, SocketState s, RecvCall c)
@@ -500,7 +543,13 @@ internal static class Calls
             _ => throw new System.Diagnostics.UnreachableException(how.ToString()),
         };
         b.Apply(RuleId.CloseNotFromLocalShutdown);
+        var shutsSend = (flags & ~s.LocalShutdown & ShutdownFlags.Send) != 0;
         s = s with { LocalShutdown = s.LocalShutdown | flags };
+        if (shutsSend && s.PeerSentFin)
+        {
+            s = Network.HangUp(b, s);
+        }
+
         if (how == ShutdownHow.Both && b.Profile.ShutdownBothCancelsRegistration)
         {
             b.Apply(RuleId.WineShutdownBothCancels);
@@ -555,7 +604,13 @@ internal static class Calls
         b.Apply(RuleId.FionreadCountsBytes);
         long value = s.Kind == SocketKind.Datagram
             ? (b.Profile.FionreadFirstDatagramOnly ? (s.Datagrams.Count == 0 ? 0 : s.Datagrams[0]) : s.Datagrams.Sum())
-            : s.ReadableBytes;
+            : s.UrgentMark >= 0 && !s.OobInline ? s.UrgentMark : s.ReadableBytes;
+        if (s.UrgentMark >= 0 && !s.OobInline)
+        {
+            // WINE-24: Linux's SIOCINQ stops at the urgent mark.
+            b.Apply(RuleId.WineUrgentMarkSplitsStream);
+        }
+
         if (s.Kind == SocketKind.Datagram && b.Profile.FionreadFirstDatagramOnly)
         {
             b.Apply(RuleId.WineFionreadFirstDatagram);

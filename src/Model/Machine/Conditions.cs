@@ -31,7 +31,14 @@ internal static class Conditions
 
         if (s.IsReset && profile.ResetSocketUnwatched)
         {
-            // WINE-8: a reset socket is no longer watched; only the RST's own occurrence reports.
+            // WINE-8: a reset socket is no longer watched; only the RST's own occurrence reports
+            // (with FD_WRITE when Wine was watching for it, WINE-27).
+            return s.Occurred & (NetworkEvents.Close | NetworkEvents.Write);
+        }
+
+        if (s.HungUp)
+        {
+            // WINE-26: both directions shut; only the hang-up's own FD_CLOSE reports, nothing afterwards.
             return s.Occurred & NetworkEvents.Close;
         }
 
@@ -41,7 +48,7 @@ internal static class Conditions
             conditions |= NetworkEvents.Read;
         }
 
-        if (s.UrgentBytes > 0 && !UrgentUnwatched(s, profile))
+        if ((s.UrgentBytes > 0 || InlineMarkPending(s, profile)) && !UrgentUnwatched(s, profile))
         {
             conditions |= NetworkEvents.Oob;
         }
@@ -83,9 +90,22 @@ internal static class Conditions
         return conditions;
     }
 
-    /// <summary>WINE-19: once the FIN is seen with no normal data left, urgent data is no longer watched.</summary>
+    /// <summary>WINE-19: once Wine has seen the FIN (WINE-25), urgent data is no longer watched.</summary>
     public static bool UrgentUnwatched(SocketState s, Profile profile) =>
-        profile.HangupStopsUrgentWatch && s.PeerSentFin && s.ReadableBytes == 0;
+        profile.HangupStopsUrgentWatch && s.HangupSeen;
+
+    /// <summary>WINE-12 with WINE-24: an inline urgent byte not yet read past keeps Linux's POLLPRI, so FD_OOB holds.</summary>
+    public static bool InlineMarkPending(SocketState s, Profile profile) =>
+        s.OobInline && s.UrgentMark >= 0 && profile.InlineUrgentAlsoSignalsOob;
+
+    /// <summary>
+    /// WINE-25: Wine looks for the FIN only while it watches readability (FD_READ armed, or FD_CLOSE armed with
+    /// FD_READ re-enabled) and finds it when no data is left (its 0-byte peek returns 0).
+    /// </summary>
+    public static bool SeesHangup(SocketState s, Profile profile, NetworkEvents armed) =>
+        (profile.HangupLatchedWhenUnselected || profile.HangupStopsUrgentWatch)
+        && !s.HangupSeen && s.PeerSentFin && !s.IsReset && s.ReadableBytes == 0 && s.Phase == SocketPhase.Connected
+        && ((armed & NetworkEvents.Read) != 0 || ((armed & NetworkEvents.Close) != 0 && (s.Reported & NetworkEvents.Read) == 0));
 
     /// <summary>Whether the peer's FIN or RST makes FD_CLOSE due, per the profile's timing (G1, DOC-3, WINE-6).</summary>
     public static bool CloseDue(SocketState s, Profile profile)

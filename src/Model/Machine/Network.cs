@@ -45,9 +45,13 @@ internal static class Network
             ReadableBytes = keep ? s.ReadableBytes : 0,
             UrgentBytes = keep ? s.UrgentBytes : 0,
             SendBlocked = false,
-            Occurred = s.Occurred | NetworkEvents.Close,
+            Occurred = s.Occurred | NetworkEvents.Close | ResetWrite(b, s),
         };
     }
+
+    /// <summary>WINE-27: with the RST Linux reports POLLOUT, which Wine sees if it still watches for FD_WRITE (not after SD_SEND).</summary>
+    public static NetworkEvents ResetWrite(StepBuilder b, SocketState s) =>
+        b.Profile.ResetReportsArmedWrite && (s.LocalShutdown & ShutdownFlags.Send) == 0 ? NetworkEvents.Write : NetworkEvents.None;
 
     /// <summary>
     /// The peer reads what it was sent, then closes: a FIN (not an RST) goes out, and the send space
@@ -71,6 +75,11 @@ internal static class Network
 
     private static SocketState ArriveUrgent(StepBuilder b, SocketState s)
     {
+        if (b.Profile.UrgentMarkSplitsStream && s.IsStream)
+        {
+            return ArriveAtMark(b, s);
+        }
+
         if (s.OobInline)
         {
             // S3: with SO_OOBINLINE the urgent byte is normal data and raises FD_READ.
@@ -95,10 +104,60 @@ internal static class Network
         return s with { UrgentBytes = s.UrgentBytes + 1, Occurred = s.Occurred | NetworkEvents.Oob };
     }
 
+    /// <summary>
+    /// WINE-24: Linux keeps one urgent pointer; the byte stays in the stream as a mark. An earlier urgent byte
+    /// still ahead becomes normal data (inline it already was); one at the read position is dropped.
+    /// </summary>
+    private static SocketState ArriveAtMark(StepBuilder b, SocketState s)
+    {
+        b.Apply(RuleId.WineUrgentMarkSplitsStream);
+        if (s.UrgentMark >= 0)
+        {
+            b.Apply(RuleId.WineSingleUrgentByte);
+        }
+
+        if (s.OobInline)
+        {
+            // S3, WINE-12: read inline, FD_READ; FD_OOB holds while the mark is ahead (Conditions.InlineMarkPending).
+            b.Apply(RuleId.RecvOobWithInlineInvalid);
+            b.Apply(RuleId.WineInlineUrgentAlsoPostsOob);
+            return s with
+            {
+                UrgentMark = s.ReadableBytes,
+                ReadableBytes = s.ReadableBytes + 1,
+                Occurred = s.Occurred | NetworkEvents.Read | NetworkEvents.Oob,
+            };
+        }
+
+        var readable = s.UrgentMark > 0 ? s.ReadableBytes + 1 : s.ReadableBytes;
+        return s with { ReadableBytes = readable, UrgentMark = readable, UrgentBytes = 1, Occurred = s.Occurred | NetworkEvents.Oob };
+    }
+
     private static SocketState Fin(StepBuilder b, SocketState s)
     {
         b.Apply(RuleId.CloseNotFromLocalShutdown);
-        return s.PeerSentFin ? s : s with { Peer = s.Peer | PeerFlags.SentFin, Occurred = s.Occurred | NetworkEvents.Close };
+        if (s.PeerSentFin)
+        {
+            return s;
+        }
+
+        var fin = s with { Peer = s.Peer | PeerFlags.SentFin, Occurred = s.Occurred | NetworkEvents.Close };
+        return (s.LocalShutdown & ShutdownFlags.Send) != 0 ? HangUp(b, fin) : fin;
+    }
+
+    /// <summary>
+    /// WINE-26: the second direction is shut. Linux reports POLLHUP: Wine posts FD_CLOSE at once (unread data or not)
+    /// and, once it has the hang-up with the send side shut, stops watching the socket.
+    /// </summary>
+    public static SocketState HangUp(StepBuilder b, SocketState s)
+    {
+        if (!b.Profile.BothDirectionsShutHangsUp || s.IsReset || !s.IsStream || s.Phase != SocketPhase.Connected)
+        {
+            return s;
+        }
+
+        b.Apply(RuleId.WineBothDirectionsShutHangsUp);
+        return s with { HungUp = true, HangupSeen = true, Occurred = s.Occurred | NetworkEvents.Close };
     }
 
     private static SocketState Change(StepBuilder b, SocketState s, NetworkChangeKind kind)

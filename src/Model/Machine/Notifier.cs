@@ -49,6 +49,33 @@ internal static class Notifier
             b.Apply(RuleId.ConnectRecordedWhileUnselected);
         }
 
+        // WINE-25: the poll that finds the FIN marks it seen, and latches FD_CLOSE even when unselected.
+        var seesHangup = Conditions.SeesHangup(s, profile, armed);
+        var hangupLatch = seesHangup && profile.HangupLatchedWhenUnselected && (mask & NetworkEvents.Close) == 0
+            ? NetworkEvents.Close & ~s.Reported
+            : NetworkEvents.None;
+        if (hangupLatch != NetworkEvents.None)
+        {
+            b.Apply(RuleId.WineHangupLatchedWhenUnselected);
+        }
+
+        if (s.IsReset && profile.ResetSocketUnwatched && (s.Occurred & NetworkEvents.Close) == 0 && armed != NetworkEvents.None)
+        {
+            // WINE-8: registered and armed, but a reset socket is no longer watched, so nothing is seen.
+            b.Apply(RuleId.WineResetSocketUnwatched);
+        }
+
+        Resignal(b, s);
+        if (profile.ResetRecordedWhateverTheMask && s.IsReset && (s.Occurred & NetworkEvents.Close) != 0 && (s.Reported & NetworkEvents.Close) == 0)
+        {
+            // WINE-30: poll reports the RST whatever was asked; Wine records it even unselected or unregistered.
+            latch |= NetworkEvents.Close;
+            if ((mask & NetworkEvents.Close) == 0)
+            {
+                b.Apply(RuleId.WineResetRecordedWhateverTheMask);
+            }
+        }
+
         NoteUnboundDatagram(b, s, mask);
         if (s.UrgentBytes > 0 && (mask & ~s.Reported & NetworkEvents.Oob) != 0 && Conditions.UrgentUnwatched(s, profile))
         {
@@ -62,16 +89,21 @@ internal static class Notifier
 
         // (A reset socket is not watched at all under WINE-8, so nothing is seen there either: FUZZ-18.)
         var wineReadLatch = profile.CloseTiming == CloseTiming.AfterDrainAndReadRearmed
-            && !(s.IsReset && profile.ResetSocketUnwatched)
+            && !(s.IsReset && profile.ResetSocketUnwatched) && !s.HungUp
             && (armed & NetworkEvents.Close) != 0 && ((s.Reported | latch) & NetworkEvents.Read) == 0 && s.ReadableBytes > 0;
-        if (latch == NetworkEvents.None && quiet == s.Quiet && !wineReadLatch)
+        if (latch == NetworkEvents.None && quiet == s.Quiet && !wineReadLatch && !seesHangup)
         {
             // Fast path: nothing latches, so nothing changes but the transients.
             NoteSuppressed(b, s, mask);
             return ClearTransients(s);
         }
 
-        var reported = s.Reported | latch;
+        var reported = s.Reported | latch | hangupLatch;
+        if (s.IsReset && (latch & NetworkEvents.Write) != 0)
+        {
+            b.Apply(RuleId.WineResetReportsArmedWrite);
+        }
+
         if (wineReadLatch)
         {
             // WINE-6: Wine watches readability to find EOF; data seen there latches FD_READ even when unselected.
@@ -101,7 +133,23 @@ internal static class Notifier
             Occurred = NetworkEvents.None,
             Edges = NetworkEvents.None,
             EdgeConnectError = WsaError.None,
+            HangupSeen = s.HangupSeen || seesHangup,
         };
+    }
+
+    /// <summary>
+    /// WINE-28: a hang-up or an RST is reported by poll whatever was asked, and Wine's wake-up then sets the event
+    /// object while a selected event is recorded, even if another socket's enumeration reset it meanwhile.
+    /// </summary>
+    private static void Resignal(StepBuilder b, SocketState s)
+    {
+        if (b.Profile.WakeUpResignalsRecorded && s.Registration is EventRegistration e
+            && (s.Occurred & NetworkEvents.Close) != 0 && (s.IsReset || s.HungUp) && (s.Pending & e.SelectedMask) != 0
+            && !b.IsSignaled(e.EventObject))
+        {
+            b.SetSignaled(e.EventObject, true);
+            b.Apply(RuleId.WineWakeUpResignalsRecorded);
+        }
     }
 
     /// <summary>The error words FD_CONNECT and FD_CLOSE carry once this step's latches are recorded.</summary>

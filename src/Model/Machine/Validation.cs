@@ -66,6 +66,8 @@ public static class Validation
             $"'{s.Ref.Name}' already had a failed connect; stacks differ on a second attempt (Wine: WSAECONNABORTED) — create a new socket",
         ConnectCall { Target: ConnectTarget.Refused or ConnectTarget.TimedOut } when s.Kind == SocketKind.Datagram =>
             "a UDP connect cannot be refused; use target \"peer\"",
+        SetOobInlineCall o when state.Profile.UrgentMarkSplitsStream && s.UrgentMark >= 0 && o.Enabled != s.OobInline =>
+            $"SO_OOBINLINE changes while an urgent mark is pending on '{s.Ref.Name}'; Linux (WINE-24) keeps the byte in the stream and re-reads the option at each recv, which the model does not follow — read past the mark first",
         EnumNetworkEventsCall e when e.EventObject is not null && !HasEventObject(state, e.EventObject) =>
             $"event object '{e.EventObject}' is not created by any earlier WSAEventSelect",
         _ => null,

@@ -129,5 +129,26 @@ public sealed record Profile
     /// <summary>recv on a stream socket whose connect failed returns 0 (end of stream).</summary>
     public bool RecvAfterFailedConnectReturnsZero { get; init; }
 
+    /// <summary>The urgent mark splits the stream (Linux): FIONREAD and recv stop at it, reading past it drops the urgent byte.</summary>
+    public bool UrgentMarkSplitsStream { get; init; }
+
+    /// <summary>The hang-up seen while watching readability latches FD_CLOSE even when it is not selected.</summary>
+    public bool HangupLatchedWhenUnselected { get; init; }
+
+    /// <summary>Once both directions are shut, FD_CLOSE comes at once and the socket is no longer watched.</summary>
+    public bool BothDirectionsShutHangsUp { get; init; }
+
+    /// <summary>An RST also reports FD_WRITE when it is re-enabled (the failed send's re-enable, WINE-10).</summary>
+    public bool ResetReportsArmedWrite { get; init; }
+
+    /// <summary>A hang-up or reset sets the event object again while a selected event is recorded and not enumerated.</summary>
+    public bool WakeUpResignalsRecorded { get; init; }
+
+    /// <summary>recv(MSG_OOB) with SO_OOBINLINE is rejected before the shutdown check, and re-enables nothing.</summary>
+    public bool InlineOobRecvFailsEarly { get; init; }
+
+    /// <summary>An RST is recorded as FD_CLOSE whatever the registration and mask (like a completed connect, B8).</summary>
+    public bool ResetRecordedWhateverTheMask { get; init; }
+
     public override string ToString() => Name;
 }

@@ -105,6 +105,13 @@ public enum RuleId : byte
     WineRecvUnconnectedWaits,
     WineListenNeedsExplicitBind,
     WineRecvAfterRefusedConnectZero,
+    WineUrgentMarkSplitsStream,
+    WineHangupLatchedWhenUnselected,
+    WineBothDirectionsShutHangsUp,
+    WineResetReportsArmedWrite,
+    WineWakeUpResignalsRecorded,
+    WineInlineOobRecvFailsEarly,
+    WineResetRecordedWhateverTheMask,
 
     // Microsoft's documentation read literally, where Windows differs
     DocConnectPostedWhileConnected,

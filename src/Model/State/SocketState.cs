@@ -43,6 +43,12 @@ public sealed record SocketState
     /// <summary>Urgent bytes queued out of band (SO_OOBINLINE off).</summary>
     public int UrgentBytes { get; init; }
 
+    /// <summary>
+    /// WINE-24 (Linux urgent pointer): how many of <see cref="ReadableBytes"/> come before the urgent mark, or -1
+    /// when there is no mark. Only profiles where the mark splits the stream set it.
+    /// </summary>
+    public int UrgentMark { get; init; } = -1;
+
     /// <summary>Sizes of queued datagrams, oldest first (datagram sockets).</summary>
     public EquatableArray<int> Datagrams { get; init; }
 
@@ -66,6 +72,12 @@ public sealed record SocketState
 
     /// <summary>WSAIoctl(SIO_ADDRESS_LIST_CHANGE) was issued and no change has answered it yet.</summary>
     public bool AddressQueryOutstanding { get; init; }
+
+    /// <summary>WINE-25: Wine has seen the peer's FIN (its <c>hangup</c>): it watched readability with no data left.</summary>
+    public bool HangupSeen { get; init; }
+
+    /// <summary>WINE-26: both directions are shut (POLLHUP): FD_CLOSE came at once and the socket is no longer watched.</summary>
+    public bool HungUp { get; init; }
 
     public Registration Registration { get; init; } = NoRegistration.Instance;
 
@@ -108,9 +120,12 @@ public sealed record SocketState
         + $" reg={Registration} reported={NetworkEventNames.Format(Reported)} pending={NetworkEventNames.Format(Pending)}"
         + (Quiet == NetworkEvents.None ? string.Empty : $" quiet={NetworkEventNames.Format(Quiet)}")
         + $" readable={ReadableBytes} urgent={UrgentBytes} pendingConn={PendingConnections}"
+        + (UrgentMark < 0 ? string.Empty : $" mark={UrgentMark}")
         + (Datagrams.Count == 0 ? string.Empty : $" datagrams=[{string.Join(',', Datagrams)}]")
         + (SendBlocked ? " sendBlocked" : string.Empty)
         + (Peer == PeerFlags.None ? string.Empty : $" peer={Peer}")
+        + (HangupSeen ? " hangupSeen" : string.Empty)
+        + (HungUp ? " hungUp" : string.Empty)
         + (LocalShutdown == ShutdownFlags.None ? string.Empty : $" shutdown={LocalShutdown}")
         + (NonBlocking ? " nonblocking" : " blocking")
         + (OobInline ? " oobinline" : string.Empty);
