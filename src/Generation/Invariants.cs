@@ -169,7 +169,9 @@ public sealed class InvariantMonitor(Profile profile)
                         return $"the accepted socket {accepted.Ref} has registration {accepted.Registration}, but the listener's was {s.Registration} at accept time (E1)";
                     }
 
-                    if (accepted.NonBlocking != s.NonBlocking || accepted.OobInline != s.OobInline)
+                    // WINE-31: under Wine SO_OOBINLINE is the listener's as it was when this connection completed.
+                    var inline = before.Profile.AcceptedInlineFixedAtConnect ? (s.PendingInlineBits & 1) != 0 : s.OobInline;
+                    if (accepted.NonBlocking != s.NonBlocking || accepted.OobInline != inline)
                     {
                         return $"the accepted socket {accepted.Ref} did not inherit the listener's options (E2)";
                     }

@@ -224,7 +224,14 @@ internal static class Calls
 
         // C4: a successful accept re-enables FD_ACCEPT; D2: it is posted again if more are queued.
         b.Apply(RuleId.AcceptReenablesAccept);
-        b[i] = Reenable(b, listener with { PendingConnections = listener.PendingConnections - 1 }, NetworkEvents.Accept);
+        b[i] = Reenable(b, listener with { PendingConnections = listener.PendingConnections - 1, PendingInlineBits = listener.PendingInlineBits >> 1 }, NetworkEvents.Accept);
+        var inline = listener.OobInline;
+        if (b.Profile.AcceptedInlineFixedAtConnect && inline != ((listener.PendingInlineBits & 1) != 0))
+        {
+            // WINE-31: Linux copied the listener's options when this connection completed.
+            b.Apply(RuleId.WineAcceptedInlineFixedAtConnect);
+            inline = !inline;
+        }
 
         Socket(b, new SocketCall(newName, SocketKind.Stream));
         var created = b.IndexOf(newName);
@@ -241,7 +248,7 @@ internal static class Calls
             Phase = SocketPhase.Connected,
             Registration = listener.Registration,
             NonBlocking = listener.NonBlocking,
-            OobInline = listener.OobInline,
+            OobInline = inline,
             Occurred = NetworkEvents.Write,
         };
         return CallOutcome.Success;
@@ -382,6 +389,20 @@ internal static class Calls
 
     private static (CallOutcome, SocketState) RecvUrgent(StepBuilder b, SocketState s, RecvCall c)
     {
+        if (s.IsReset && b.Profile.RecvAfterResetReadsRest)
+        {
+            // WINE-13: the connection is closed (Linux: tcp_recv_urg on TCP_CLOSE), whatever urgent data there was.
+            b.Apply(RuleId.WineRecvAfterResetReadsRest);
+            return (CallOutcome.Fail(WsaError.NotConnected), s);
+        }
+
+        if (s.IsReset)
+        {
+            // S1: the connection was reset; recv(MSG_OOB) fails like any recv.
+            b.Apply(RuleId.RecvResult);
+            return (CallOutcome.Fail(WsaError.ConnectionReset), s);
+        }
+
         if (s.OobInline)
         {
             b.Apply(RuleId.RecvOobWithInlineInvalid);

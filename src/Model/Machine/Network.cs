@@ -12,7 +12,12 @@ internal static class Network
         var s = b[i];
         b[i] = input switch
         {
-            PeerConnect => s with { PendingConnections = s.PendingConnections + 1, Occurred = s.Occurred | NetworkEvents.Accept },
+            PeerConnect => s with
+            {
+                PendingConnections = s.PendingConnections + 1,
+                PendingInlineBits = s.PendingInlineBits | (s.OobInline ? 1 << s.PendingConnections : 0),
+                Occurred = s.Occurred | NetworkEvents.Accept,
+            },
             PeerSend send => Arrive(s, send.Length),
             PeerSendUrgent => ArriveUrgent(b, s),
             PeerShutdown { How: ShutdownHow.Receive } => s with { Peer = s.Peer | PeerFlags.ShutReceive },
@@ -29,6 +34,13 @@ internal static class Network
     /// <summary>An RST arrives: Windows discards what was unread (recv fails with WSAECONNRESET); WINE-13 keeps it.</summary>
     private static SocketState Reset(StepBuilder b, SocketState s)
     {
+        if (s.HungUp)
+        {
+            // WINE-26: Wine stopped watching the socket at the hang-up, so the RST reports nothing.
+            b.Apply(RuleId.WineBothDirectionsShutHangsUp);
+            return s with { Peer = s.Peer | PeerFlags.Reset | PeerFlags.Closed, SendBlocked = false };
+        }
+
         var keep = b.Profile.RecvAfterResetReadsRest;
         var reported = s.Reported;
         if (b.Profile.ResetAfterFinClosesAgain && (reported & NetworkEvents.Close) != 0)

@@ -66,9 +66,9 @@ internal static class Notifier
         }
 
         Resignal(b, s);
-        if (profile.ResetRecordedWhateverTheMask && s.IsReset && (s.Occurred & NetworkEvents.Close) != 0 && (s.Reported & NetworkEvents.Close) == 0)
+        if (profile.ResetRecordedWhateverTheMask && (s.IsReset || s.HungUp) && (s.Occurred & NetworkEvents.Close) != 0 && (s.Reported & NetworkEvents.Close) == 0)
         {
-            // WINE-30: poll reports the RST whatever was asked; Wine records it even unselected or unregistered.
+            // WINE-30: poll reports an RST or a hang-up whatever was asked; Wine records it even unselected or unregistered.
             latch |= NetworkEvents.Close;
             if ((mask & NetworkEvents.Close) == 0)
             {

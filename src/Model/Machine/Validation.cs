@@ -8,6 +8,9 @@ namespace WinsockConformance.Model;
 /// </summary>
 public static class Validation
 {
+    /// <summary>Queued connections a listener may hold (also the width of SocketState.PendingInlineBits).</summary>
+    public const int MaxQueuedConnections = 30;
+
     /// <summary>Null when the step is possible, else what is wrong, in one sentence.</summary>
     public static string? Check(ModelState state, Input input)
     {
@@ -102,7 +105,7 @@ public static class Validation
             return true;
         }
 
-        if ((s.LocalShutdown & ShutdownFlags.Receive) != 0 || (s.Kind == SocketKind.Stream && s.Phase != SocketPhase.Connected))
+        if ((s.LocalShutdown & ShutdownFlags.Receive) != 0 || (s.Kind == SocketKind.Stream && s.Phase != SocketPhase.Connected) || s.IsReset)
         {
             return false;
         }
@@ -129,7 +132,9 @@ public static class Validation
 
         if (net is PeerConnect)
         {
-            return s.Phase == SocketPhase.Listening ? null : $"peer.connect needs a listening socket, but '{s.Ref.Name}' is {Describe(s)}";
+            return s.Phase != SocketPhase.Listening ? $"peer.connect needs a listening socket, but '{s.Ref.Name}' is {Describe(s)}"
+                : s.PendingConnections >= MaxQueuedConnections ? $"'{s.Ref.Name}' already has {MaxQueuedConnections} queued connections; real backlogs differ beyond that, so the model stops there — accept one first"
+                : null;
         }
 
         if (s.Kind == SocketKind.Datagram)

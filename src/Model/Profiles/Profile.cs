@@ -150,5 +150,8 @@ public sealed record Profile
     /// <summary>An RST is recorded as FD_CLOSE whatever the registration and mask (like a completed connect, B8).</summary>
     public bool ResetRecordedWhateverTheMask { get; init; }
 
+    /// <summary>An accepted socket has SO_OOBINLINE as the listener had it when the peer connected, not at accept.</summary>
+    public bool AcceptedInlineFixedAtConnect { get; init; }
+
     public override string ToString() => Name;
 }

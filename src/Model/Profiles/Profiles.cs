@@ -61,6 +61,7 @@ public static class Profiles
         WakeUpResignalsRecorded = true,
         InlineOobRecvFailsEarly = true,
         ResetRecordedWhateverTheMask = true,
+        AcceptedInlineFixedAtConnect = true,
     };
 
     /// <summary>Microsoft's documentation read literally (the seeds; implementations.md §4 documentation, §5 Doc column).</summary>
@@ -192,6 +193,8 @@ public static class ProfileSwitches
             p => p.InlineOobRecvFailsEarly ? RuleId.WineInlineOobRecvFailsEarly : RuleId.RecvOobWithInlineInvalid),
         new("ResetRecordedWhateverTheMask", "an RST is recorded as FD_CLOSE while unregistered or unselected (signaled by a later WSAEventSelect)", p => Bool(p.ResetRecordedWhateverTheMask),
             p => p.ResetRecordedWhateverTheMask ? RuleId.WineResetRecordedWhateverTheMask : RuleId.ConnectRecordedWhileUnselected),
+        new("AcceptedInlineFixedAtConnect", "an accepted socket has SO_OOBINLINE as the listener had it when the peer connected", p => Bool(p.AcceptedInlineFixedAtConnect),
+            p => p.AcceptedInlineFixedAtConnect ? RuleId.WineAcceptedInlineFixedAtConnect : RuleId.AcceptInheritsOptions),
         new("KeepsSeveralUrgentBytes", "several urgent bytes can be queued", p => Bool(p.KeepsSeveralUrgentBytes),
             p => p.KeepsSeveralUrgentBytes ? RuleId.UrgentBytesQueue : RuleId.WineSingleUrgentByte),
     ];

@@ -112,6 +112,7 @@ public enum RuleId : byte
     WineWakeUpResignalsRecorded,
     WineInlineOobRecvFailsEarly,
     WineResetRecordedWhateverTheMask,
+    WineAcceptedInlineFixedAtConnect,
 
     // Microsoft's documentation read literally, where Windows differs
     DocConnectPostedWhileConnected,

@@ -55,6 +55,9 @@ public sealed record SocketState
     /// <summary>Connections completed by the network and not yet accepted (listening sockets).</summary>
     public int PendingConnections { get; init; }
 
+    /// <summary>WINE-31: bit k says the k-th oldest queued connection completed while SO_OOBINLINE was on.</summary>
+    public int PendingInlineBits { get; init; }
+
     /// <summary>The send buffer is full: the last send failed with WSAEWOULDBLOCK and the peer has not read since.</summary>
     public bool SendBlocked { get; init; }
 
