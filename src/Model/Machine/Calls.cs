@@ -389,14 +389,21 @@ internal static class Calls
 
     private static (CallOutcome, SocketState) RecvUrgent(StepBuilder b, SocketState s, RecvCall c)
     {
-        if (s.IsReset && b.Profile.RecvAfterResetReadsRest)
+        if (s.IsReset && b.Profile.RecvAfterResetReadsRest && s.UrgentBytes > 0 && !s.PeerSentFin)
         {
-            // WINE-13: the connection is closed (Linux: tcp_recv_urg on TCP_CLOSE), whatever urgent data there was.
+            // WINE-13: Linux's tcp_recv_urg refuses an urgent byte on a connection reset before any FIN arrived.
             b.Apply(RuleId.WineRecvAfterResetReadsRest);
             return (CallOutcome.Fail(WsaError.NotConnected), s);
         }
 
-        if (s.IsReset)
+        if (s.IsReset && b.Profile.RecvAfterResetReadsRest && s.UrgentBytes == 0 && !s.NonBlocking)
+        {
+            // WINE-13: a blocking call reaches Linux, whose tcp_recv_urg has no urgent byte: EINVAL (nonblocking: WSAEWOULDBLOCK).
+            b.Apply(RuleId.WineRecvAfterResetReadsRest);
+            return (CallOutcome.Fail(WsaError.InvalidArgument), s);
+        }
+
+        if (s.IsReset && !b.Profile.RecvAfterResetReadsRest)
         {
             // S1: the connection was reset; recv(MSG_OOB) fails like any recv.
             b.Apply(RuleId.RecvResult);
