@@ -396,13 +396,6 @@ internal static class Calls
             return (CallOutcome.Fail(WsaError.NotConnected), s);
         }
 
-        if (s.IsReset && b.Profile.RecvAfterResetReadsRest && s.UrgentBytes == 0 && !s.NonBlocking)
-        {
-            // WINE-13: a blocking call reaches Linux, whose tcp_recv_urg has no urgent byte: EINVAL (nonblocking: WSAEWOULDBLOCK).
-            b.Apply(RuleId.WineRecvAfterResetReadsRest);
-            return (CallOutcome.Fail(WsaError.InvalidArgument), s);
-        }
-
         if (s.IsReset && !b.Profile.RecvAfterResetReadsRest)
         {
             // S1: the connection was reset; recv(MSG_OOB) fails like any recv.

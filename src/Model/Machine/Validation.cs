@@ -105,9 +105,15 @@ public static class Validation
             return true;
         }
 
-        if ((s.LocalShutdown & ShutdownFlags.Receive) != 0 || (s.Kind == SocketKind.Stream && s.Phase != SocketPhase.Connected) || s.IsReset)
+        if ((s.LocalShutdown & ShutdownFlags.Receive) != 0 || (s.Kind == SocketKind.Stream && s.Phase != SocketPhase.Connected))
         {
             return false;
+        }
+
+        if (s.IsReset)
+        {
+            // Windows fails every recv on a reset socket; Wine (WINE-13) reads the rest, but waits for urgent data that never comes.
+            return profile.RecvAfterResetReadsRest && (r.Flags & RecvFlags.Oob) != 0 && !s.OobInline && s.UrgentBytes == 0;
         }
 
         if (s.Kind == SocketKind.Datagram)
