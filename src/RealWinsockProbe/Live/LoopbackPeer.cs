@@ -33,6 +33,7 @@ internal sealed class LoopbackPeer : IDisposable
         Timeout = timeout;
 
         _listener = NewNonblockingSocket(api, SocketKind.Stream);
+        Require(_api.SetReceiveBuffer(_listener, ReceiveBufferSize), "setsockopt(SO_RCVBUF, peer listener)");
         Require(_api.Bind(_listener), "bind(peer listener)");
         Require(_api.Listen(_listener), "listen(peer listener)");
         Require(_api.GetSockNamePort(_listener, out ushort listenerPort), "getsockname(peer listener)");
@@ -43,6 +44,13 @@ internal sealed class LoopbackPeer : IDisposable
         Require(_api.GetSockNamePort(_refusing, out ushort refusedPort), "getsockname(refusing peer)");
         RefusedPort = refusedPort;
     }
+
+    /// <summary>
+    /// SO_RCVBUF of every peer stream socket (the listener's is inherited by the connections it accepts). A fixed
+    /// size turns off Linux's receive-buffer autotuning, which otherwise keeps growing the window and pulling data out
+    /// of a filled sender without any peer.read (H-1).
+    /// </summary>
+    public const int ReceiveBufferSize = 16 * 1024;
 
     /// <summary>Bound on every peer wait.</summary>
     public TimeSpan Timeout { get; }
@@ -83,6 +91,7 @@ internal sealed class LoopbackPeer : IDisposable
     public PeerConnection Connect(ushort port)
     {
         ProbeSocketHandle socket = NewNonblockingSocket(_api, SocketKind.Stream);
+        Require(_api.SetReceiveBuffer(socket, ReceiveBufferSize), "setsockopt(SO_RCVBUF, peer client)");
         Require(_api.SetNoDelay(socket, true), "setsockopt(TCP_NODELAY, peer client)");
         NativeCall call = _api.Connect(socket, port);
         if (call.IsSocketError && call.Error != Winsock.WSAEWOULDBLOCK)

@@ -283,6 +283,20 @@ internal sealed class WinsockApi : IDisposable
         return new NativeCall(result, error);
     }
 
+    /// <summary>
+    /// setsockopt(SOL_SOCKET, SO_RCVBUF, int). On Linux a fixed receive buffer also turns off receive-buffer autotuning;
+    /// set it before connect/listen, since the window scale is chosen at the handshake.
+    /// </summary>
+    public unsafe NativeCall SetReceiveBuffer(ProbeSocketHandle s, int bytes)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
+        int value = bytes;
+        int result = Winsock.setsockopt(s.CallTarget, Winsock.SOL_SOCKET, Winsock.SO_RCVBUF, (byte*)&value, sizeof(int));
+        int error = Marshal.GetLastPInvokeError();
+        return new NativeCall(result, error);
+    }
+
     /// <summary>setsockopt(IPPROTO_TCP, TCP_NODELAY, int): disables Nagle, so small segments are not held back for an ACK.</summary>
     public unsafe NativeCall SetNoDelay(ProbeSocketHandle s, bool enabled)
     {
