@@ -85,6 +85,19 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         _ => throw new System.Diagnostics.UnreachableException($"unhandled input {input}"),
     };
 
+    /// <summary>
+    /// Creates every event object the scenario's WSAEventSelect steps name, before the first step: an event object
+    /// created later could take the handle value of a socket the scenario closed. (Its first WSAEventSelect finds it
+    /// not signaled, as a fresh one would be.)
+    /// </summary>
+    public void CreateEventObjects(IEnumerable<Input> inputs)
+    {
+        foreach (var select in inputs.OfType<EventSelectCall>())
+        {
+            _ = Event(select.EventObject);
+        }
+    }
+
     /// <summary>Moves every message now in the thread's queue into the shadow queues and returns them in arrival order.</summary>
     public IReadOnlyList<ObservedMessage> Collect(List<string> oddities)
     {
