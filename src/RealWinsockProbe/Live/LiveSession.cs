@@ -21,6 +21,9 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     /// <summary>WSAAsyncSelect message numbers are WM_USER + the scenario's "msg".</summary>
     public const uint WM_USER = 0x0400;
 
+    /// <summary>Bound on <see cref="Fill"/>'s rounds; three (the last sending nothing) are the rule on Linux loopback.</summary>
+    private const int MaxFillRounds = 8;
+
     private readonly List<LiveSocket> _sockets = [];
     private readonly Dictionary<string, MessageWindow> _windows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProbeEventHandle> _events = new(StringComparer.Ordinal);
@@ -246,9 +249,6 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
             s.Peer.AcknowledgeReceived();
         }
     }
-
-    /// <summary>Bound on <see cref="Fill"/>'s rounds; three (the last sending nothing) are the rule on Linux loopback.</summary>
-    private const int MaxFillRounds = 8;
 
     private static LiveOutcome Close(LiveSocket s)
     {
