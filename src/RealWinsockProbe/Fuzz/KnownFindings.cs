@@ -31,28 +31,21 @@ internal static class KnownFindings
 {
     public static readonly IReadOnlyList<KnownFinding> All =
     [
-        new("H-3", "harness: the loopback peer's sockets live in the probe's process, so a peer socket created after a closesocket can take the closed handle's value; a later call on the closed name then reaches the peer socket (WSAEWOULDBLOCK) instead of failing with WSAENOTSOCK",
+        new("FUZZ-33", "Wine gives a new socket the lowest free handle value, the model the most recently freed one (Validation.CheckClosedHandleUse): after closesocket b, closesocket c, socket d, Wine's d has b's value, so a call on b reaches d instead of failing with WSAENOTSOCK",
             Wine8,
-            (state, input) => input is CallInput && input.Socket is { } n && state.Find(n) is { IsLive: false } closed && state.StepCount > closed.ClosedAtStep + 1,
-            (state, input, d) => input is CallInput && input.Socket is { } n && state.Find(n) is { IsLive: false } && d.Differences.Any(x => x.Aspect == "result")),
-        new("H-2", "harness: after peer.shutdown(SD_RECEIVE) the peer cannot read on Linux (recv returns 0), so peer.read frees no send space (no FD_WRITE), and peer.close, closing with unread data, sends an RST instead of a FIN",
-            Wine8,
-            (state, input) => input is PeerRead or PeerClose && Socket(state, input.Socket!) is { } s && (s.Peer & PeerFlags.ShutReceive) != 0,
-            (state, input, d) => input is PeerRead or PeerClose && Socket(state, input.Socket!) is { } s && (s.Peer & PeerFlags.ShutReceive) != 0),
-        new("H-4", "harness: the socket under test keeps Nagle on, so after two small sends the second waits for the peer's delayed ACK (about 40 ms on Linux); peer.close reads only until 2 ms of quiet, closes before it arrives, and the late data draws an RST the scenario does not mean",
+            (state, input) => input is CallInput && input.Socket is { } n && state.IndexOf(n) is var i and >= 0 && !state.Sockets[i].IsLive && i < state.Sockets.Count - 1,
+            (state, input, d) => false)
+        {
+            ExplainsAfter = (prefix, state, input, d) => input is CallInput && input.Socket is { } n && state.Find(n) is { IsLive: false }
+                && SocketCreatedAfterClose(prefix, n) && d.Differences.Any(x => x.Aspect == "result"),
+        },
+        new("FUZZ-34", "an urgent byte read with recv(MSG_OOB), then SO_OOBINLINE on: Linux reads the byte again as normal data (tcp_recvmsg skips it only while SO_OOBINLINE is off), so a recv returns it; the model has nothing to read",
             Wine8,
             (state, input) => false,
             (state, input, d) => false)
         {
-            ExplainsAfter = (prefix, state, input, d) => input.Socket is { } n && SmallSendsThenPeerClose(prefix, n),
-        },
-        KnownFinding.AtStep("H-1", "harness: send until WSAEWOULDBLOCK does not keep the send buffer full on Linux loopback (the kernel keeps moving data to the peer's growing receive buffer), so a later send succeeds without peer.read, and a later peer.close, finding more data than its reads drained, sends an RST",
-            Wine8, "result", (state, input) => input is SendCall { Fill: false } s && Socket(state, s.Name) is { SendBlocked: true }) with
-        {
-            // After a fill, peer.read does not drain what the socket keeps sending, so a later peer.close closes
-            // with unread data: an RST (FD_CLOSE at once), not the FIN the scenario means.
-            ExplainsAfter = (prefix, state, input, d) => input is PeerClose c && prefix.Any(p => p is SendCall { Fill: true } f && f.Name == c.Name)
-                && d.Differences.Any(x => x.Aspect is "posted" or "signaled" or "enumerated"),
+            ExplainsAfter = (prefix, state, input, d) => input is RecvCall or FionreadCall && input.Socket is { } n && UrgentReadThenInline(prefix, n)
+                && d.Differences.Any(x => x.Aspect is "result" or "value"),
         },
     ];
 
@@ -61,30 +54,24 @@ internal static class KnownFindings
     private static SocketState? Socket(ModelState state, string name) => state.Find(name) is { IsLive: true } s ? s : null;
 
 
-    /// <summary>peer.close of <paramref name="name"/> came after at least two plain sends on it since its last connect or accept.</summary>
-    private static bool SmallSendsThenPeerClose(IReadOnlyList<Input> prefix, string name)
+    /// <summary>A socket or accept step in <paramref name="prefix"/> comes after the last closesocket of <paramref name="name"/>.</summary>
+    private static bool SocketCreatedAfterClose(IReadOnlyList<Input> prefix, string name)
     {
-        var sends = 0;
-        foreach (var step in prefix)
+        var closed = -1;
+        for (var i = 0; i < prefix.Count; i++)
         {
-            switch (step)
-            {
-                case ConnectCall c when c.Name == name:
-                case AcceptCall a when a.NewName == name:
-                case SocketCall k when k.Name == name:
-                    sends = 0;
-                    break;
-                case SendCall { Fill: false } s when s.Name == name:
-                    sends++;
-                    break;
-                case PeerClose p when p.Name == name && sends >= 2:
-                    return true;
-                default:
-                    break;
-            }
+            closed = prefix[i] is CloseSocketCall c && c.Name == name ? i : closed;
         }
 
-        return false;
+        return closed >= 0 && prefix.Skip(closed + 1).Any(p => p is SocketCall or AcceptCall);
+    }
+
+    /// <summary>On <paramref name="name"/>: an urgent byte arrived, a recv(MSG_OOB) took it, and SO_OOBINLINE was turned on later.</summary>
+    private static bool UrgentReadThenInline(IReadOnlyList<Input> prefix, string name)
+    {
+        var urgent = prefix.ToList().FindIndex(p => p is PeerSendUrgent u && u.Name == name);
+        var oobRead = urgent < 0 ? -1 : prefix.ToList().FindIndex(urgent, p => p is RecvCall { Flags: RecvFlags.Oob } r && r.Name == name);
+        return oobRead >= 0 && prefix.Skip(oobRead + 1).Any(p => p is SetOobInlineCall { Enabled: true } o && o.Name == name);
     }
 
 

@@ -6,6 +6,7 @@ internal static partial class Interop
     internal static class Libraries
     {
         internal const string Ws2_32 = "ws2_32.dll";
+        internal const string Mswsock = "mswsock.dll";
         internal const string User32 = "user32.dll";
         internal const string Kernel32 = "kernel32.dll";
         internal const string Ntdll = "ntdll.dll";

@@ -21,6 +21,9 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     /// <summary>WSAAsyncSelect message numbers are WM_USER + the scenario's "msg".</summary>
     public const uint WM_USER = 0x0400;
 
+    /// <summary>Bound on <see cref="Fill"/>'s rounds; three (the last sending nothing) are the rule on Linux loopback.</summary>
+    private const int MaxFillRounds = 8;
+
     private readonly List<LiveSocket> _sockets = [];
     private readonly Dictionary<string, MessageWindow> _windows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProbeEventHandle> _events = new(StringComparer.Ordinal);
@@ -68,19 +71,35 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         PeerConnect c => PeerConnectTo(Current(c.Listener)),
         PeerSend c => PeerSend(Current(c.Name), c.Length),
         PeerSendUrgent c => PeerDo(c.Name, p => p.SendUrgent()),
-        PeerShutdown { How: ShutdownHow.Receive } c => PeerDo(c.Name, p => p.ShutdownReceive()),
-        PeerShutdown c => PeerDo(c.Name, p => p.ShutdownSend()),
-        PeerClose c => PeerDo(c.Name, p =>
+        // The peer's SD_RECEIVE puts nothing on the wire, and the format gives it no effect on this side: a later
+        // peer.read or peer.close still drains what was sent. A real shutdown(SD_RECEIVE) on the peer socket would
+        // break that (Wine's recv returns 0 from then on, so nothing is drained and closesocket with unread data
+        // sends an RST; Windows resets the connection when data arrives after it), so it is not called (H-2).
+        PeerShutdown { How: ShutdownHow.Receive } c => PeerDo(c.Name, _ => { }),
+        PeerShutdown c => PeerDo(c.Name, p => p.ShutdownSend()), // SD_BOTH too: its receive half is left out as above
+        PeerClose c => PeerDrain(Current(c.Name), p =>
         {
-            // Read what we were sent first: closing with unread data would send an RST, not a FIN.
-            p.ReadUntilQuiet(TimeSpan.FromMilliseconds(2));
+            // Everything sent is read first: closing with unread data would send an RST, not a FIN.
             p.CloseGracefully();
         }),
         PeerAbort c => PeerDo(c.Name, p => p.CloseAbortively()),
-        PeerRead c => PeerDo(c.Name, p => p.ReadAvailable()),
+        PeerRead c => PeerDrain(Current(c.Name), _ => { }),
         NetworkChange c => throw new NotSupportedException($"{c.Op} cannot be produced over loopback"),
         _ => throw new System.Diagnostics.UnreachableException($"unhandled input {input}"),
     };
+
+    /// <summary>
+    /// Creates every event object the scenario's WSAEventSelect steps name, before the first step: an event object
+    /// created later could take the handle value of a socket the scenario closed. (Its first WSAEventSelect finds it
+    /// not signaled, as a fresh one would be.)
+    /// </summary>
+    public void CreateEventObjects(IEnumerable<Input> inputs)
+    {
+        foreach (var select in inputs.OfType<EventSelectCall>())
+        {
+            _ = Event(select.EventObject);
+        }
+    }
 
     /// <summary>Moves every message now in the thread's queue into the shadow queues and returns them in arrival order.</summary>
     public IReadOnlyList<ObservedMessage> Collect(List<string> oddities)
@@ -187,8 +206,7 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     {
         if (c.Fill)
         {
-            var burst = api.SendUntilWouldBlock(Target(s));
-            return new(burst.Last, Note: $"{burst.TotalBytes} bytes in {burst.Calls} calls before the last");
+            return Fill(s);
         }
 
         if (s.Kind == Model.SocketKind.Datagram && c.IsSendTo)
@@ -197,7 +215,39 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
             return new(api.SendTo(Target(s), c.Length, s.DatagramPeer.Port));
         }
 
-        return new(api.Send(Target(s), c.Length));
+        var call = api.Send(Target(s), c.Length);
+        if (s.Kind == Model.SocketKind.Stream && call.ReturnValue > 0)
+        {
+            s.SentBytes += call.ReturnValue;
+        }
+
+        return new(call);
+    }
+
+    /// <summary>
+    /// send until WSAEWOULDBLOCK, so that the send buffer stays full until the peer reads (H-1). On Linux loopback the
+    /// first WSAEWOULDBLOCK comes while the peer still owes a delayed ACK for data it has received; when that ACK
+    /// arrives (~40 ms later) it frees space and lets the sender grow its buffer, so a later send would succeed with
+    /// no peer.read. So after each WSAEWOULDBLOCK the peer acknowledges at once and the fill goes on, until a round
+    /// right after the acknowledgement sends nothing. With the peer's fixed receive buffer nothing moves after that.
+    /// </summary>
+    private LiveOutcome Fill(LiveSocket s)
+    {
+        long total = 0;
+        var rounds = 0;
+        while (true)
+        {
+            var burst = api.SendUntilWouldBlock(Target(s));
+            rounds++;
+            total += burst.TotalBytes;
+            s.SentBytes += burst.TotalBytes;
+            if (s.Peer is null || !burst.Last.FailedWith(Winsock.WSAEWOULDBLOCK) || (rounds > 1 && burst.TotalBytes == 0) || rounds == MaxFillRounds)
+            {
+                return new(burst.Last, Note: $"{total} bytes before the last call");
+            }
+
+            s.Peer.AcknowledgeReceived();
+        }
     }
 
     private static LiveOutcome Close(LiveSocket s)
@@ -283,6 +333,15 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         }
 
         return PeerDo(s.Ref.Name, p => p.Send(length));
+    }
+
+    /// <summary>The peer reads every byte the socket's sends have accepted so far (peer.read: "reads everything it was sent"), then acts.</summary>
+    private static LiveOutcome PeerDrain(LiveSocket s, Action<PeerConnection> then)
+    {
+        var p = s.Peer ?? throw new InvalidOperationException($"socket '{s.Ref.Name}' has no peer connection");
+        p.ReadExactly(s.SentBytes);
+        then(p);
+        return new(new NativeCall(0, 0));
     }
 
     private LiveOutcome PeerDo(string name, Action<PeerConnection> action)

@@ -17,6 +17,9 @@ internal sealed class LiveSocket(SocketRef reference, Model.SocketKind kind, Pro
 
     public bool Closed { get; set; }
 
+    /// <summary>Bytes the stack accepted from this socket's stream sends: what its peer has to read to have drained it.</summary>
+    public long SentBytes { get; set; }
+
     /// <summary>The peer end of a stream connection, once connected or accepted.</summary>
     public PeerConnection? Peer { get; set; }
 

@@ -64,8 +64,12 @@ internal sealed class LiveStack : IScenarioStack
         var date = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         writer.WriteHeader(TraceHeaders.ForCapture(scenario, Name, NativeProfile.Name, Provenance with { Date = date }));
         var state = ModelState.Initial(NativeProfile);
-        using var peer = new LoopbackPeer(_api, TimeSpan.FromSeconds(2));
+        // Every handle the harness needs is created before the first step, so none can take the value of a socket
+        // the scenario closes (H-3).
+        var inputs = scenario.Steps.Select(s => s.Input).ToList();
+        using var peer = new LoopbackPeer(_api, TimeSpan.FromSeconds(2), PeerDemand.For(inputs));
         using var session = new LiveSession(_api, peer);
+        session.CreateEventObjects(inputs);
         MessageWindow.DrainThreadQueue();
         try
         {

@@ -80,10 +80,52 @@ internal sealed class PeerConnection : IDisposable
             NativeCall call = _api.Recv(Socket, WinsockApi.ChunkSize);
             if (call.ReturnValue <= 0)
             {
+                Ended |= !call.FailedWith(Winsock.WSAEWOULDBLOCK);
                 return total;
             }
 
             total += call.ReturnValue;
+            Received += call.ReturnValue;
+        }
+    }
+
+    /// <summary>
+    /// recv(1 byte, MSG_PEEK), result ignored: reads nothing, but makes the peer's TCP acknowledge at once what it
+    /// has received instead of after the delayed-ACK timer (about 40 ms on Linux), so the sender's space freed by
+    /// that ACK comes back now, while a "fill" is still sending, and not in the middle of a later step (H-1).
+    /// </summary>
+    public void AcknowledgeReceived() => _ = _api.Recv(Socket, 1, Winsock.MSG_PEEK);
+
+    /// <summary>Bytes this peer has read from the connection so far.</summary>
+    public long Received { get; private set; }
+
+    /// <summary>A recv returned 0 (the socket under test shut down sending) or failed for good: nothing more will arrive.</summary>
+    public bool Ended { get; private set; }
+
+    /// <summary>
+    /// Reads until <paramref name="total"/> bytes have been read over the connection's life (what the socket under
+    /// test's sends accepted), the stream ends, or the peer timeout runs out (TimeoutException). Waiting for an exact
+    /// count, not for a quiet moment, makes the drain complete: the socket under test may still be pushing out a
+    /// filled send buffer, or holding a small send back for Nagle until our delayed ACK (about 40 ms on Linux).
+    /// </summary>
+    public void ReadExactly(long total)
+    {
+        long deadline = Stopwatch.GetTimestamp() + (long)(_timeout.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            ReadAvailable();
+            if (Received >= total || Ended)
+            {
+                return;
+            }
+
+            long left = deadline - Stopwatch.GetTimestamp();
+            if (left <= 0)
+            {
+                throw new TimeoutException($"The peer read {Received} of the {total} bytes the socket under test sent within {_timeout.TotalMilliseconds} ms.");
+            }
+
+            PeerWait.ForRead(Socket, TimeSpan.FromSeconds((double)left / Stopwatch.Frequency));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using Kernel32 = WinsockConformance.RealWinsockProbe.Interop.Interop.Kernel32;
+using Mswsock = WinsockConformance.RealWinsockProbe.Interop.Interop.Mswsock;
 using Winsock = WinsockConformance.RealWinsockProbe.Interop.Interop.Winsock;
 
 namespace WinsockConformance.RealWinsockProbe.Live;
@@ -134,6 +135,61 @@ internal sealed class WinsockApi : IDisposable
         int error = Marshal.GetLastPInvokeError();
         Marshal.InitHandle(accepted, raw);
         return new NativeCall(raw, error);
+    }
+
+    /// <summary>
+    /// AcceptEx(listener, into, buffer, 0, ...): accepts the next connection into the existing socket
+    /// <paramref name="into"/>, creating no handle. ReturnValue is the BOOL; FALSE with WSA_IO_PENDING means it
+    /// completes later (signalling the overlapped's event). <paramref name="overlapped"/> and
+    /// <paramref name="addresses"/> (<see cref="AcceptAddressesSize"/> bytes) must stay valid until then.
+    /// </summary>
+    public unsafe NativeCall AcceptInto(ProbeSocketHandle listener, ProbeSocketHandle into, NativeOverlapped* overlapped, void* addresses)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        ArgumentNullException.ThrowIfNull(into);
+        ThrowIfDisposed();
+        uint addressLength = (uint)AcceptAddressSize;
+        bool accepted = Mswsock.AcceptEx(listener.CallTarget, into.CallTarget, addresses, 0, addressLength, addressLength, null, overlapped);
+        int error = Marshal.GetLastPInvokeError();
+        return new NativeCall(accepted ? 1 : 0, error);
+    }
+
+    /// <summary>Bytes AcceptEx writes for each of its two addresses: sizeof(sockaddr_in) + 16.</summary>
+    public static int AcceptAddressSize => s_sockaddrSize + 16;
+
+    /// <summary>Size of the buffer <see cref="AcceptInto"/> needs.</summary>
+    public static int AcceptAddressesSize => 2 * AcceptAddressSize;
+
+    /// <summary>WSAGetOverlappedResult(s, overlapped, wait); ReturnValue is the BOOL (1: completed successfully).</summary>
+    public unsafe NativeCall OverlappedResult(ProbeSocketHandle s, NativeOverlapped* overlapped, bool wait)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
+        bool completed = Winsock.WSAGetOverlappedResult(s.CallTarget, overlapped, out _, wait, out _);
+        int error = Marshal.GetLastPInvokeError();
+        return new NativeCall(completed ? 1 : 0, error);
+    }
+
+    /// <summary>CancelIoEx(s, overlapped); ReturnValue is the BOOL. The operation still completes and must be waited for.</summary>
+    public unsafe NativeCall CancelOverlapped(ProbeSocketHandle s, NativeOverlapped* overlapped)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
+        bool cancelled = Kernel32.CancelIoEx(s.CallTarget, overlapped);
+        int error = Marshal.GetLastPInvokeError();
+        return new NativeCall(cancelled ? 1 : 0, error);
+    }
+
+    /// <summary>setsockopt(SO_UPDATE_ACCEPT_CONTEXT, listener): a socket accepted with AcceptEx takes on the listener's properties.</summary>
+    public unsafe NativeCall UpdateAcceptContext(ProbeSocketHandle accepted, ProbeSocketHandle listener)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        ArgumentNullException.ThrowIfNull(listener);
+        ThrowIfDisposed();
+        nint value = listener.RawValue;
+        int result = Winsock.setsockopt(accepted.CallTarget, Winsock.SOL_SOCKET, Winsock.SO_UPDATE_ACCEPT_CONTEXT, (byte*)&value, sizeof(nint));
+        int error = Marshal.GetLastPInvokeError();
+        return new NativeCall(result, error);
     }
 
     /// <summary>recv(s, buffer, length, flags) into a probe-owned buffer; flags may include MSG_PEEK and MSG_OOB.</summary>
@@ -279,6 +335,20 @@ internal sealed class WinsockApi : IDisposable
         ThrowIfDisposed();
         int value = enabled ? 1 : 0;
         int result = Winsock.setsockopt(s.CallTarget, Winsock.SOL_SOCKET, Winsock.SO_OOBINLINE, (byte*)&value, sizeof(int));
+        int error = Marshal.GetLastPInvokeError();
+        return new NativeCall(result, error);
+    }
+
+    /// <summary>
+    /// setsockopt(SOL_SOCKET, SO_RCVBUF, int). On Linux a fixed receive buffer also turns off receive-buffer autotuning;
+    /// set it before connect/listen, since the window scale is chosen at the handshake.
+    /// </summary>
+    public unsafe NativeCall SetReceiveBuffer(ProbeSocketHandle s, int bytes)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ThrowIfDisposed();
+        int value = bytes;
+        int result = Winsock.setsockopt(s.CallTarget, Winsock.SOL_SOCKET, Winsock.SO_RCVBUF, (byte*)&value, sizeof(int));
         int error = Marshal.GetLastPInvokeError();
         return new NativeCall(result, error);
     }
@@ -448,6 +518,16 @@ internal sealed class WinsockApi : IDisposable
         int error = Marshal.GetLastPInvokeError();
         Marshal.InitHandle(networkEvent, raw);
         return new NativeCall(raw, error);
+    }
+
+    /// <summary>WSAResetEvent; ReturnValue is the BOOL.</summary>
+    public NativeCall ResetEvent(ProbeEventHandle networkEvent)
+    {
+        ArgumentNullException.ThrowIfNull(networkEvent);
+        ThrowIfDisposed();
+        bool reset = Winsock.WSAResetEvent(networkEvent.CallTarget);
+        int error = Marshal.GetLastPInvokeError();
+        return new NativeCall(reset ? 1 : 0, error);
     }
 
     /// <summary>WaitForSingleObject(event, milliseconds); ReturnValue is WAIT_OBJECT_0, WAIT_TIMEOUT or WAIT_FAILED.</summary>

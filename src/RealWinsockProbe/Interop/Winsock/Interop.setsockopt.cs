@@ -13,6 +13,9 @@ internal static partial class Interop
         internal const int SO_SNDBUF = 0x1001;
         internal const int SO_RCVBUF = 0x1002;
 
+        /// <summary>Gives a socket accepted with AcceptEx its listener's properties; the value is the listening SOCKET.</summary>
+        internal const int SO_UPDATE_ACCEPT_CONTEXT = 0x700B;
+
         /// <summary>Option level IPPROTO_TCP (= the protocol number) and its TCP_NODELAY option.</summary>
         internal const int TCP_NODELAY = 0x0001;
 
