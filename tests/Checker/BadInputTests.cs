@@ -309,6 +309,25 @@ public sealed class BadInputTests
     public sealed class ImpossibleSteps(TraceFiles files) : IClassFixture<TraceFiles>
     {
         [Fact]
+        public void A_closed_name_is_unusable_once_a_later_socket_may_hold_its_handle()
+        {
+            // Given FUZZ-33's scenario: Wine gives d the lowest free handle value, b's (WINE-32); windows assumes c's (X4)
+            var path = files.Write("handle-reuse.jsonl", TraceFiles.ScenarioHeader,
+                """{"op":"socket","socket":"b"}""", """{"op":"socket","socket":"c"}""",
+                """{"op":"closesocket","socket":"b"}""", """{"op":"closesocket","socket":"c"}""",
+                """{"op":"socket","socket":"d"}""", """{"op":"WSAEnumNetworkEvents","socket":"b"}""");
+
+            // When
+            var wine = ProbeRun.Of("explain", path, "--profile", "wine-8");
+            var windows = ProbeRun.Of("explain", path, "--profile", "windows");
+
+            // Then
+            BadInputAssert.IsReported(wine, path, 7, "socket 'b' is closed and its handle may now belong to another socket");
+            Assert.Equal(0, windows.ExitCode);
+            Assert.Contains("WSAENOTSOCK", windows.Out, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void The_peer_cannot_send_on_an_unconnected_socket()
         {
             // Given

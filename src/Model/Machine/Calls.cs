@@ -71,8 +71,19 @@ internal static class Calls
         int slot;
         if (b.FreeHandleSlots.Count > 0)
         {
-            slot = b.FreeHandleSlots[^1];
-            b.FreeHandleSlots = b.FreeHandleSlots.RemoveAt(b.FreeHandleSlots.Count - 1);
+            // X4: the last freed value first; WINE-32: the lowest free value (FUZZ-33).
+            var at = b.FreeHandleSlots.Count - 1;
+            if (b.Profile.ReusesLowestFreeHandle)
+            {
+                for (var k = 0; k < b.FreeHandleSlots.Count; k++)
+                {
+                    at = b.FreeHandleSlots[k] < b.FreeHandleSlots[at] ? k : at;
+                }
+            }
+
+            slot = b.FreeHandleSlots[at];
+            b.FreeHandleSlots = b.FreeHandleSlots.RemoveAt(at);
+            b.Apply(b.Profile.ReusesLowestFreeHandle ? RuleId.WineReusesLowestFreeHandle : RuleId.HandleReusedLastFreedFirst);
         }
         else
         {
@@ -600,6 +611,15 @@ internal static class Calls
     private static CallOutcome SetOobInline(StepBuilder b, int i, bool enabled)
     {
         var s = b[i];
+        if (b.Profile.UrgentMarkSplitsStream && s.UrgentMark >= 0 && enabled != s.OobInline)
+        {
+            // WINE-24: Linux keeps the urgent byte in the stream and asks SO_OOBINLINE at each read: it becomes
+            // data in place (even after recv(MSG_OOB) took it, FUZZ-34), or a skipped hole again when switched off.
+            b.Apply(RuleId.WineUrgentMarkSplitsStream);
+            b[i] = s with { OobInline = enabled, ReadableBytes = s.ReadableBytes + (enabled ? 1 : -1) };
+            return CallOutcome.Success;
+        }
+
         b[i] = enabled && s.UrgentBytes > 0
             ? s with { OobInline = true, ReadableBytes = s.ReadableBytes + s.UrgentBytes, UrgentBytes = 0, Occurred = s.Occurred | NetworkEvents.Read }
             : s with { OobInline = enabled };

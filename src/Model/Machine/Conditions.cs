@@ -48,7 +48,8 @@ internal static class Conditions
             conditions |= NetworkEvents.Read;
         }
 
-        if ((s.UrgentBytes > 0 || InlineMarkPending(s, profile)) && !UrgentUnwatched(s, profile))
+        // Inline, UrgentBytes is set only under WINE-24 with WINE-12: Linux keeps POLLPRI until the byte is read past.
+        if (s.UrgentBytes > 0 && !UrgentUnwatched(s, profile))
         {
             conditions |= NetworkEvents.Oob;
         }
@@ -93,10 +94,6 @@ internal static class Conditions
     /// <summary>WINE-19: once Wine has seen the FIN (WINE-25), urgent data is no longer watched.</summary>
     public static bool UrgentUnwatched(SocketState s, Profile profile) =>
         profile.HangupStopsUrgentWatch && s.HangupSeen;
-
-    /// <summary>WINE-12 with WINE-24: an inline urgent byte not yet read past keeps Linux's POLLPRI, so FD_OOB holds.</summary>
-    public static bool InlineMarkPending(SocketState s, Profile profile) =>
-        s.OobInline && s.UrgentMark >= 0 && profile.InlineUrgentAlsoSignalsOob;
 
     /// <summary>
     /// WINE-25: Wine looks for the FIN only while it watches readability (FD_READ armed, or FD_CLOSE armed with

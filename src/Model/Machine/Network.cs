@@ -130,13 +130,14 @@ internal static class Network
 
         if (s.OobInline)
         {
-            // S3, WINE-12: read inline, FD_READ; FD_OOB holds while the mark is ahead (Conditions.InlineMarkPending).
+            // S3, WINE-12: read inline, FD_READ; FD_OOB holds (UrgentBytes = Linux's valid urgent byte) until read past.
             b.Apply(RuleId.RecvOobWithInlineInvalid);
             b.Apply(RuleId.WineInlineUrgentAlsoPostsOob);
             return s with
             {
                 UrgentMark = s.ReadableBytes,
                 ReadableBytes = s.ReadableBytes + 1,
+                UrgentBytes = b.Profile.InlineUrgentAlsoSignalsOob ? 1 : 0,
                 Occurred = s.Occurred | NetworkEvents.Read | NetworkEvents.Oob,
             };
         }

@@ -45,7 +45,10 @@ public static class Validation
         };
     }
 
-    /// <summary>A closed name may be used (WSAENOTSOCK) only while no newer socket could have taken its handle.</summary>
+    /// <summary>
+    /// A closed name may be used (WSAENOTSOCK) only while no newer socket has taken its handle value, as the
+    /// profile's reuse order predicts (X4 last freed first; WINE-32 lowest free first, FUZZ-33).
+    /// </summary>
     private static string? CheckClosedHandleUse(ModelState state, SocketState closed)
     {
         var reused = state.Sockets.Any(s => s.HandleSlot == closed.HandleSlot && s.Ref != closed.Ref && s.IsLive);
@@ -69,8 +72,6 @@ public static class Validation
             $"'{s.Ref.Name}' already had a failed connect; stacks differ on a second attempt (Wine: WSAECONNABORTED) — create a new socket",
         ConnectCall { Target: ConnectTarget.Refused or ConnectTarget.TimedOut } when s.Kind == SocketKind.Datagram =>
             "a UDP connect cannot be refused; use target \"peer\"",
-        SetOobInlineCall o when state.Profile.UrgentMarkSplitsStream && s.UrgentMark >= 0 && o.Enabled != s.OobInline =>
-            $"SO_OOBINLINE changes while an urgent mark is pending on '{s.Ref.Name}'; Linux (WINE-24) keeps the byte in the stream and re-reads the option at each recv, which the model does not follow — read past the mark first",
         EnumNetworkEventsCall e when e.EventObject is not null && !HasEventObject(state, e.EventObject) =>
             $"event object '{e.EventObject}' is not created by any earlier WSAEventSelect",
         _ => null,

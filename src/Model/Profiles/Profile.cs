@@ -153,5 +153,8 @@ public sealed record Profile
     /// <summary>An accepted socket has SO_OOBINLINE as the listener had it when the peer connected, not at accept.</summary>
     public bool AcceptedInlineFixedAtConnect { get; init; }
 
+    /// <summary>A new socket takes the lowest free handle value rather than the last freed one.</summary>
+    public bool ReusesLowestFreeHandle { get; init; }
+
     public override string ToString() => Name;
 }

@@ -62,6 +62,7 @@ public static class Profiles
         InlineOobRecvFailsEarly = true,
         ResetRecordedWhateverTheMask = true,
         AcceptedInlineFixedAtConnect = true,
+        ReusesLowestFreeHandle = true,
     };
 
     /// <summary>Microsoft's documentation read literally (the seeds; implementations.md §4 documentation, §5 Doc column).</summary>
@@ -195,6 +196,8 @@ public static class ProfileSwitches
             p => p.ResetRecordedWhateverTheMask ? RuleId.WineResetRecordedWhateverTheMask : RuleId.ConnectRecordedWhileUnselected),
         new("AcceptedInlineFixedAtConnect", "an accepted socket has SO_OOBINLINE as the listener had it when the peer connected", p => Bool(p.AcceptedInlineFixedAtConnect),
             p => p.AcceptedInlineFixedAtConnect ? RuleId.WineAcceptedInlineFixedAtConnect : RuleId.AcceptInheritsOptions),
+        new("ReusesLowestFreeHandle", "a new socket takes the lowest free handle value (not the last freed one)", p => Bool(p.ReusesLowestFreeHandle),
+            p => p.ReusesLowestFreeHandle ? RuleId.WineReusesLowestFreeHandle : RuleId.HandleReusedLastFreedFirst),
         new("KeepsSeveralUrgentBytes", "several urgent bytes can be queued", p => Bool(p.KeepsSeveralUrgentBytes),
             p => p.KeepsSeveralUrgentBytes ? RuleId.UrgentBytesQueue : RuleId.WineSingleUrgentByte),
     ];

@@ -80,6 +80,7 @@ public enum RuleId : byte
     SendAfterFailedConnectNotConnected,
     ClosedPeerDrawsReset,
     ListenAfterImplicitBind,
+    HandleReusedLastFreedFirst,
 
     // Wine 8 deviations from Windows
     WineEventReregistrationKeepsLatches,
@@ -113,6 +114,7 @@ public enum RuleId : byte
     WineInlineOobRecvFailsEarly,
     WineResetRecordedWhateverTheMask,
     WineAcceptedInlineFixedAtConnect,
+    WineReusesLowestFreeHandle,
 
     // Microsoft's documentation read literally, where Windows differs
     DocConnectPostedWhileConnected,
