@@ -36,6 +36,12 @@ internal static class Calls
             return CallOutcome.Fail(WsaError.NotSocket);
         }
 
+        if (b[i].InlineChangeUnseen && call is not (SetOobInlineCall or SetLingerCall or SetNonBlockingCall or FionreadCall or EnumNetworkEventsCall or IoctlCall))
+        {
+            // WINE-24: a request that reaches the server re-arms its poll, which now sees the inline byte.
+            b[i] = b[i] with { InlineChangeUnseen = false };
+        }
+
         return call switch
         {
             BindCall => Bind(b, i),
@@ -616,7 +622,12 @@ internal static class Calls
             // WINE-24: Linux keeps the urgent byte in the stream and asks SO_OOBINLINE at each read: it becomes
             // data in place (even after recv(MSG_OOB) took it, FUZZ-34), or a skipped hole again when switched off.
             b.Apply(RuleId.WineUrgentMarkSplitsStream);
-            b[i] = s with { OobInline = enabled, ReadableBytes = s.ReadableBytes + (enabled ? 1 : -1) };
+            b[i] = s with
+            {
+                OobInline = enabled,
+                ReadableBytes = s.ReadableBytes + (enabled ? 1 : -1),
+                InlineChangeUnseen = enabled && s.ReadableBytes == 0,
+            };
             return CallOutcome.Success;
         }
 

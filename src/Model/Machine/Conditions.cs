@@ -43,7 +43,7 @@ internal static class Conditions
         }
 
         var conditions = NetworkEvents.None;
-        if (s.ReadableBytes > 0)
+        if (s.ReadableBytes > 0 && !s.InlineChangeUnseen)
         {
             conditions |= NetworkEvents.Read;
         }

@@ -9,7 +9,8 @@ internal static class Network
     public static void Apply(StepBuilder b, NetworkInput input)
     {
         var i = b.IndexOf(input.Socket!);
-        var s = b[i];
+        // WINE-24: any network event wakes Wine's poll, which then sees a byte SO_OOBINLINE made readable.
+        var s = b[i].InlineChangeUnseen ? b[i] with { InlineChangeUnseen = false } : b[i];
         b[i] = input switch
         {
             PeerConnect => s with

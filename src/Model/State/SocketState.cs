@@ -76,6 +76,12 @@ public sealed record SocketState
     /// <summary>WSAIoctl(SIO_ADDRESS_LIST_CHANGE) was issued and no change has answered it yet.</summary>
     public bool AddressQueryOutstanding { get; init; }
 
+    /// <summary>
+    /// WINE-24: SO_OOBINLINE made the urgent byte readable, but Wine set it on the Unix socket directly, so its poll
+    /// has not seen the change: no FD_READ until a network event or a request that re-arms the poll.
+    /// </summary>
+    public bool InlineChangeUnseen { get; init; }
+
     /// <summary>WINE-25: Wine has seen the peer's FIN (its <c>hangup</c>): it watched readability with no data left.</summary>
     public bool HangupSeen { get; init; }
 
