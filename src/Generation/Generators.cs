@@ -221,6 +221,12 @@ public static class Generators
             from mask in Mask
             select (Input)new AsyncSelectCall(n, target.Item1, target.Item2, mask));
         add(1, new AsyncSelectCall(n, Window, 1, NetworkEvents.None));
+        if (s.UrgentBytes > 0 && s.PeerSentFin)
+        {
+            // Urgent data left after the FIN: does a registration still post FD_OOB (WINE-19, WINE-25)?
+            add(4, new AsyncSelectCall(n, Window, 1, NetworkEvents.Read | NetworkEvents.Oob | NetworkEvents.Close));
+        }
+
         addGen(registered ? 1 : 3, new EventSelectCall(n, EventObjects[0], Basic),
             () => from e in Gen.Elements(EventObjects.ToArray())
             from mask in Gen.Frequency((9, Mask), (1, Gen.Constant(NetworkEvents.None)))
@@ -229,6 +235,22 @@ public static class Generators
         {
             addGen(4, new EnumNetworkEventsCall(n, er.EventObject), () => Gen.Frequency(
                 (4, Gen.Constant<Input>(new EnumNetworkEventsCall(n, er.EventObject))), (1, Gen.Constant<Input>(new EnumNetworkEventsCall(n, null)))));
+        }
+
+        // Enumerating with another socket's event object resets it under that socket's records; an RST then sets it again (WINE-28).
+        if (s.Registration is EventRegistration mine && s.Phase == SocketPhase.Connected && (s.Pending & mine.SelectedMask) != 0
+            && state.EventObjects.Any(o => o.Name == mine.EventObject && !o.Signaled))
+        {
+            add(6, new PeerAbort(n));
+        }
+
+        var own = (s.Registration as EventRegistration)?.EventObject;
+        foreach (var o in state.EventObjects)
+        {
+            if (o.Name != own && o.Signaled && state.Sockets.Any(x => x.IsLive && x.Registration is EventRegistration e && e.EventObject == o.Name))
+            {
+                add(5, new EnumNetworkEventsCall(n, o.Name));
+            }
         }
 
         // Options and counts: always possible on a live socket.
@@ -276,6 +298,12 @@ public static class Generators
                 break;
             case SocketPhase.Listening:
                 add(s.PendingConnections < 3 ? 7 : 2, new PeerConnect(n));
+                if (s.PendingConnections > 0)
+                {
+                    // An option changed between the connection and its accept (E2, WINE-31).
+                    add(1, new SetOobInlineCall(n, !s.OobInline));
+                }
+
                 if (free.Length > 0)
                 {
                     addGen(s.PendingConnections > 0 ? 7 : 1, new AcceptCall(n, free[0]),
@@ -307,7 +335,8 @@ public static class Generators
         var n = s.Ref.Name;
         addGen(6, new PeerSend(n, 1), () => Gen.Elements(1, 20, 50, 100, 150).Select(len => (Input)new PeerSend(n, len)));
         add(2, new PeerSendUrgent(n));
-        add(2, new PeerShutdown(n, ShutdownHow.Send));
+        add(1, new SetOobInlineCall(n, !s.OobInline));
+        add(s.UrgentBytes > 0 ? 4 : 2, new PeerShutdown(n, ShutdownHow.Send));
         add(1, new PeerShutdown(n, ShutdownHow.Receive));
         add(2, new PeerClose(n));
         add(1, new PeerAbort(n));

@@ -36,7 +36,7 @@ internal static class Calls
             return CallOutcome.Fail(WsaError.NotSocket);
         }
 
-        if (b[i].InlineChangeUnseen && call is not (SetOobInlineCall or SetLingerCall or SetNonBlockingCall or FionreadCall or EnumNetworkEventsCall or IoctlCall))
+        if (b[i].InlineChangeUnseen && ReachesServer(b, b[i], call))
         {
             // WINE-24: a request that reaches the server re-arms its poll, which now sees the inline byte.
             b[i] = b[i] with { InlineChangeUnseen = false };
@@ -63,6 +63,18 @@ internal static class Calls
             _ => throw new System.Diagnostics.UnreachableException($"unhandled call {call}"),
         };
     }
+
+    /// <summary>
+    /// Whether Wine's server handles the call (and so re-arms its poll of the socket): not the options and counts ntdll
+    /// sets on the Unix socket itself, nor a recv its argument checks reject (WINE-4, WINE-29).
+    /// </summary>
+    private static bool ReachesServer(StepBuilder b, SocketState s, CallInput call) => call switch
+    {
+        SetOobInlineCall or SetLingerCall or SetNonBlockingCall or FionreadCall or EnumNetworkEventsCall or IoctlCall => false,
+        RecvCall { BadArguments: true } => false,
+        RecvCall { Flags: var f } when (f & RecvFlags.Oob) != 0 && s.OobInline && b.Profile.InlineOobRecvFailsEarly => false,
+        _ => true,
+    };
 
     private static CallOutcome SetLinger(StepBuilder b, int i, SetLingerCall c)
     {
