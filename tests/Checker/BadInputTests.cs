@@ -309,6 +309,22 @@ public sealed class BadInputTests
     public sealed class ImpossibleSteps(TraceFiles files) : IClassFixture<TraceFiles>
     {
         [Fact]
+        public void Closesocket_lingering_on_unsent_data_is_rejected()
+        {
+            // Given FUZZ-36: SO_LINGER {1, 5}, a full send buffer, closesocket (Wine blocks for the linger time)
+            var path = files.Write("linger.jsonl", TraceFiles.ScenarioHeader,
+                """{"op":"socket","socket":"b"}""", """{"op":"setsockopt","socket":"b","option":"SO_LINGER","onoff":1,"linger":5}""",
+                """{"op":"connect","socket":"b","target":"peer"}""", """{"op":"ioctlsocket","socket":"b","cmd":"FIONBIO","value":1}""",
+                """{"op":"send","socket":"b","len":"fill"}""", """{"op":"closesocket","socket":"b"}""");
+
+            // When
+            var run = ProbeRun.Of("explain", path);
+
+            // Then
+            BadInputAssert.IsReported(run, path, 7, "closesocket of 'b' with SO_LINGER set to a timeout and unsent data waits for the peer");
+        }
+
+        [Fact]
         public void A_closed_name_is_unusable_once_a_later_socket_may_hold_its_handle()
         {
             // Given FUZZ-33's scenario: Wine gives d the lowest free handle value, b's (WINE-32); windows assumes c's (X4)

@@ -78,7 +78,7 @@ internal static class Calls
 
     private static CallOutcome SetLinger(StepBuilder b, int i, SetLingerCall c)
     {
-        b[i] = b[i] with { LingerAbort = c.OnOff && c.Seconds == 0 };
+        b[i] = b[i] with { LingerAbort = c.OnOff && c.Seconds == 0, LingerWaits = c.OnOff && c.Seconds > 0 };
         return CallOutcome.Success;
     }
 

@@ -65,6 +65,8 @@ public static class Validation
         RecvCall r when !r.BadArguments && !s.NonBlocking && WouldBlock(s, r, state.Profile) =>
             $"a blocking {r.Op} on '{s.Ref.Name}' with nothing to read would never return",
         SendCall { Fill: true } when !s.NonBlocking => "send until WSAEWOULDBLOCK needs a nonblocking socket",
+        CloseSocketCall when s.LingerWaits && s.SendBlocked =>
+            $"closesocket of '{s.Ref.Name}' with SO_LINGER set to a timeout and unsent data waits for the peer (Linux, Wine) or fails with WSAEWOULDBLOCK (Windows, nonblocking); stacks differ — let the peer read first, or set SO_LINGER off or to 0",
         SendCall { Fill: true } when s.Kind == SocketKind.Datagram => "send until WSAEWOULDBLOCK is for stream sockets",
         IoctlCall { Code: IoctlCode.RoutingInterfaceChange or IoctlCode.AddressListChange } when !s.NonBlocking =>
             "a blocking change-notification WSAIoctl would wait for a change; make the socket nonblocking",

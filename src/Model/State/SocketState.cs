@@ -33,6 +33,9 @@ public sealed record SocketState
     /// <summary>SO_LINGER {1, 0}: closesocket resets the connection.</summary>
     public bool LingerAbort { get; init; }
 
+    /// <summary>SO_LINGER {1, n > 0}: closesocket waits (or, nonblocking on Windows, fails) while data is unsent.</summary>
+    public bool LingerWaits { get; init; }
+
     public ShutdownFlags LocalShutdown { get; init; }
 
     public PeerFlags Peer { get; init; }
