@@ -8,7 +8,8 @@ namespace WinsockConformance.RealWinsockProbe.Live;
 /// nonblocking (FIONBIO 1) and never registered with WSAAsyncSelect/WSAEventSelect; every wait is a bounded
 /// select(). Peer TCP sockets set TCP_NODELAY, so a small peer send is not held back by Nagle waiting for a
 /// delayed ACK (measured under Wine: up to ~40 ms for an urgent byte after earlier small sends), and a fixed
-/// SO_RCVBUF (<see cref="ReceiveBufferSize"/>). Peer failures are harness failures, not observations: they throw
+/// SO_RCVBUF: <see cref="HandshakeReceiveBufferSize"/> until the handshake, <see cref="ReceiveBufferSize"/> after it.
+/// Peer failures are harness failures, not observations: they throw
 /// InvalidOperationException (or TimeoutException) naming the call and its error.
 /// <para>
 /// Given a <see cref="PeerDemand"/>, every peer socket the scenario can need is created in the constructor, before
@@ -46,7 +47,7 @@ internal sealed class LoopbackPeer : IDisposable
         _acceptor = new PeerAcceptor(api);
 
         _listener = NewNonblockingSocket(api, SocketKind.Stream);
-        Require(_api.SetReceiveBuffer(_listener, ReceiveBufferSize), "setsockopt(SO_RCVBUF, peer listener)");
+        Require(_api.SetReceiveBuffer(_listener, HandshakeReceiveBufferSize), "setsockopt(SO_RCVBUF, peer listener)");
         Require(_api.Bind(_listener), "bind(peer listener)");
         Require(_api.Listen(_listener), "listen(peer listener)");
         Require(_api.GetSockNamePort(_listener, out ushort listenerPort), "getsockname(peer listener)");
@@ -78,13 +79,26 @@ internal sealed class LoopbackPeer : IDisposable
     }
 
     /// <summary>
-    /// SO_RCVBUF of every peer stream socket (the listener's is inherited by the connections it accepts), set before
-    /// the handshake. A small fixed receive buffer is what lets a "fill" leave the sender full until peer.read (H-1).
-    /// Measured on Linux 6.18 loopback: with 16 or 32 KiB nothing moves once the fill's last ACK is in; with 64 KiB
-    /// (and with the default) the peer's window keeps a remainder smaller than one 64 KiB segment, which the sender's
-    /// zero-window probe pushes out about 200 ms later, freeing send space without any peer.read.
+    /// SO_RCVBUF of every peer stream socket until its handshake (the listener's is inherited by the connections it
+    /// accepts). The window it advertises there, 16 KiB, is the largest the connection sees, and Linux caps the
+    /// sender's segments at half of that: the socket under test sends 8 KiB segments to its peer. A small fixed receive
+    /// buffer is what lets a "fill" leave the sender full until peer.read (H-1): with 64 KiB (and with the default) the
+    /// peer's window keeps a remainder smaller than one segment, which the sender's zero-window probe pushes out about
+    /// 200 ms later, freeing send space without any peer.read.
     /// </summary>
-    public const int ReceiveBufferSize = 16 * 1024;
+    public const int HandshakeReceiveBufferSize = 16 * 1024;
+
+    /// <summary>
+    /// SO_RCVBUF of a peer stream socket once connected (Linux doubles it: 22 KiB of buffer memory), so that its buffer
+    /// holds two of the sender's 8 KiB segments but not three (H-5). A window reopened from an empty buffer is then two
+    /// segments, and once they are in, the buffer has no room for a window of even one more: the peer's recv(MSG_PEEK)
+    /// acknowledges both (more than one segment unacknowledged) with a zero window, and nothing is left for a delayed
+    /// ACK to free. Kept at 16 KiB, the buffer takes a third segment alone, a peek cannot make Linux acknowledge a
+    /// single segment, and its delayed ACK (or the peer's next data, urgent byte or FIN) frees 8 KiB of send space
+    /// without any peer.read. Measured on Linux 6.18 loopback: 9 to 12.75 KiB leave nothing unacknowledged after a fill
+    /// from an empty buffer; 8.5 and 13 KiB or more leave one segment.
+    /// </summary>
+    public const int ReceiveBufferSize = 11 * 1024;
 
     /// <summary>Bound on every peer wait.</summary>
     public TimeSpan Timeout { get; }
@@ -108,6 +122,7 @@ internal sealed class LoopbackPeer : IDisposable
             _acceptor.Accept(_listener, accepted, Timeout);
             Require(_api.IoctlFionbio(accepted, 1), "ioctlsocket(FIONBIO, accepted peer)");
             Require(_api.SetNoDelay(accepted, true), "setsockopt(TCP_NODELAY, accepted peer)");
+            Require(_api.SetReceiveBuffer(accepted, ReceiveBufferSize), "setsockopt(SO_RCVBUF, accepted peer)");
         }
         catch
         {
@@ -142,6 +157,13 @@ internal sealed class LoopbackPeer : IDisposable
                     ? new TimeoutException($"Peer connect to port {port} did not complete within {Timeout.TotalMilliseconds} ms.")
                     : new InvalidOperationException($"Peer connect to port {port} failed (refused or reset).");
             }
+        }
+
+        NativeCall rcvbuf = _api.SetReceiveBuffer(socket, ReceiveBufferSize);
+        if (rcvbuf.IsSocketError)
+        {
+            socket.Dispose();
+            throw new InvalidOperationException($"Peer setsockopt(SO_RCVBUF, connected peer client) failed: {rcvbuf}");
         }
 
         return Own(new PeerConnection(_api, socket, Timeout));
@@ -211,11 +233,11 @@ internal sealed class LoopbackPeer : IDisposable
         return socket;
     }
 
-    /// <summary>A peer client: SO_RCVBUF and TCP_NODELAY before connect (the window scale is chosen at the handshake).</summary>
+    /// <summary>A peer client: SO_RCVBUF and TCP_NODELAY before connect (the window scale and the sender's segment size follow from the handshake).</summary>
     private ProbeSocketHandle NewClient()
     {
         ProbeSocketHandle socket = NewNonblockingSocket(_api, SocketKind.Stream);
-        Require(_api.SetReceiveBuffer(socket, ReceiveBufferSize), "setsockopt(SO_RCVBUF, peer client)");
+        Require(_api.SetReceiveBuffer(socket, HandshakeReceiveBufferSize), "setsockopt(SO_RCVBUF, peer client)");
         Require(_api.SetNoDelay(socket, true), "setsockopt(TCP_NODELAY, peer client)");
         return socket;
     }

@@ -96,6 +96,36 @@ internal sealed class PeerConnection : IDisposable
     /// </summary>
     public void AcknowledgeReceived() => _ = _api.Recv(Socket, 1, Winsock.MSG_PEEK);
 
+    /// <summary>
+    /// Reads exactly the bytes queued on the peer socket now (FIONREAD), no more: empties the peer's receive buffer
+    /// once, and the ACK that read sends (a window update) covers any segment the peer had left unacknowledged. What
+    /// arrives in answer to it stays queued. Part of "fill" (H-5): it makes every fill end from an empty peer buffer,
+    /// whatever the peer's buffer held when the fill started. Returns the bytes read (0 if the socket cannot be read).
+    /// </summary>
+    public long DrainQueued()
+    {
+        if (_api.IoctlFionread(Socket, out uint queued).IsSocketError)
+        {
+            return 0;
+        }
+
+        long read = 0;
+        while (read < queued)
+        {
+            NativeCall call = _api.Recv(Socket, (int)Math.Min(WinsockApi.ChunkSize, queued - read));
+            if (call.ReturnValue <= 0)
+            {
+                Ended |= !call.FailedWith(Winsock.WSAEWOULDBLOCK);
+                break;
+            }
+
+            read += call.ReturnValue;
+            Received += call.ReturnValue;
+        }
+
+        return read;
+    }
+
     /// <summary>Bytes this peer has read from the connection so far.</summary>
     public long Received { get; private set; }
 
