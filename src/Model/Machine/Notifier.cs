@@ -13,7 +13,7 @@ internal static class Notifier
 
     public static void Settle(StepBuilder b)
     {
-        for (var i = 0; i < b.SocketCount; i++)
+        for (var i = b.FirstOpen; i < b.SocketCount; i++)
         {
             var s = b[i];
             if (s.Occurred == NetworkEvents.None && s.Edges == NetworkEvents.None && !s.IsLive)

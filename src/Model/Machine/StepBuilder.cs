@@ -6,9 +6,10 @@ namespace WinsockConformance.Model;
 /// </summary>
 /// <remarks>
 /// Copy on write: the sockets, queue and event objects of the state before are shared until the
-/// step first changes them, and whatever it never changes is shared with the new state too. A state
-/// keeps every socket ever created, so the one copy a changing step makes (a plain array copy) is
-/// still what grows with a scenario's history (docs/benchmarks.md).
+/// step first changes them, and whatever it never changes is shared with the new state too.
+/// Sockets are numbered with the closed ones first (they never change, and their numbers stay put
+/// when a step adds a socket), then the open ones from <see cref="FirstOpen"/>; a socket the step
+/// closes stays at its number until <see cref="Build"/> moves it to the closed ones.
 /// </remarks>
 internal sealed class StepBuilder
 {
@@ -21,8 +22,8 @@ internal sealed class StepBuilder
 
     private ModelState _before = null!;
 
-    /// <summary>Null until a socket changes or is added; then the new state's own array.</summary>
-    private SocketState[]? _sockets;
+    /// <summary>Null until an open socket changes or one is added; then this step's own copy of the open sockets.</summary>
+    private SocketState[]? _open;
 
     // Messages arrive one or two per step: arrays grown by exactly one beat a list copied at the end.
     private Notification[]? _queue;
@@ -44,7 +45,8 @@ internal sealed class StepBuilder
     {
         var b = t_builder ??= new StepBuilder();
         b._before = before;
-        b._sockets = null;
+        b._open = null;
+        b.FirstOpen = before.Closed.Count;
         b._queue = null;
         b._posted = null;
         b._delivered = null;
@@ -65,11 +67,15 @@ internal sealed class StepBuilder
 
     public int NextHandleSlot { get; set; }
 
-    public int SocketCount => _sockets?.Length ?? _before.Sockets.Count;
+    /// <summary>The number of the first open socket: the sockets closed before this step come first.</summary>
+    public int FirstOpen { get; private set; }
+
+    /// <summary>Every socket, closed ones included: numbers run from 0 to this count.</summary>
+    public int SocketCount => FirstOpen + Open().Length;
 
     public SocketState this[int index]
     {
-        get => _sockets is null ? _before.Sockets[index] : _sockets[index];
+        get => index < FirstOpen ? _before.Closed[index] : Open()[index - FirstOpen];
         set
         {
             if (ReferenceEquals(this[index], value))
@@ -77,18 +83,34 @@ internal sealed class StepBuilder
                 return;
             }
 
-            _sockets ??= _before.Sockets.AsSpan().ToArray();
-            _sockets[index] = value;
+            if (index < FirstOpen)
+            {
+                throw new InvalidOperationException($"socket {value.Ref} was closed before this step; a closed socket never changes");
+            }
+
+            _open ??= _before.Open.AsSpan().ToArray();
+            _open[index - FirstOpen] = value;
         }
     }
 
     public void Apply(RuleId rule) => Rules = Rules.With(rule);
 
+    /// <summary>The number of the newest socket with this name (an open one if any: see <see cref="ModelState.Find"/>), or -1.</summary>
     public int IndexOf(string name)
     {
-        for (var i = SocketCount - 1; i >= 0; i--)
+        var open = Open();
+        for (var i = open.Length - 1; i >= 0; i--)
         {
-            if (string.Equals(this[i].Ref.Name, name, StringComparison.Ordinal))
+            if (string.Equals(open[i].Ref.Name, name, StringComparison.Ordinal))
+            {
+                return FirstOpen + i;
+            }
+        }
+
+        var closed = _before.Closed.AsSpan();
+        for (var i = closed.Length - 1; i >= 0; i--)
+        {
+            if (string.Equals(closed[i].Ref.Name, name, StringComparison.Ordinal))
             {
                 return i;
             }
@@ -97,14 +119,15 @@ internal sealed class StepBuilder
         return -1;
     }
 
+    /// <summary>Adds a new socket (last in creation order) and returns its number.</summary>
     public int Add(SocketState socket)
     {
-        var current = _sockets ?? _before.Sockets.AsSpan();
+        var current = Open();
         var grown = new SocketState[current.Length + 1];
         current.CopyTo(grown);
-        grown[^1] = socket;
-        _sockets = grown;
-        return grown.Length - 1;
+        grown[^1] = socket with { Created = _before.CreatedCount + current.Length - _before.Open.Count };
+        _open = grown;
+        return FirstOpen + grown.Length - 1;
     }
 
     public void Post(Notification message)
@@ -191,9 +214,11 @@ internal sealed class StepBuilder
     public StepResult Build(long ret, WsaError error, long? value, EnumeratedEvents? enumerated)
     {
         var eventObjects = _eventObjects is null ? _before.EventObjects : new EquatableArray<EventObjectState>([.. _eventObjects]);
+        var (open, closed) = SocketsAfter();
         var state = _before with
         {
-            Sockets = _sockets is null ? _before.Sockets : new EquatableArray<SocketState>(_sockets),
+            Open = open,
+            Closed = closed,
             Queue = _queue is null ? _before.Queue : new EquatableArray<Notification>(_queue),
             EventObjects = eventObjects,
             FreeHandleSlots = FreeHandleSlots,
@@ -250,6 +275,48 @@ internal sealed class StepBuilder
         }
 
         return new EquatableArray<string>(names);
+    }
+
+    /// <summary>The open sockets as they stand in this step, including any it closed (they move at <see cref="Build"/>).</summary>
+    private ReadOnlySpan<SocketState> Open() => _open is null ? _before.Open.AsSpan() : _open;
+
+    /// <summary>The new state's open and closed sockets: a socket this step closed moves from the one to the other.</summary>
+    private (EquatableArray<SocketState> Open, EquatableArray<SocketState> Closed) SocketsAfter()
+    {
+        if (_open is null)
+        {
+            return (_before.Open, _before.Closed);
+        }
+
+        var closing = 0;
+        foreach (var s in _open)
+        {
+            closing += s.IsLive ? 0 : 1;
+        }
+
+        if (closing == 0)
+        {
+            return (new EquatableArray<SocketState>(_open), _before.Closed);
+        }
+
+        var open = new SocketState[_open.Length - closing];
+        var closed = new SocketState[_before.Closed.Count + closing];
+        _before.Closed.AsSpan().CopyTo(closed);
+        var o = 0;
+        var c = _before.Closed.Count;
+        foreach (var s in _open)
+        {
+            if (s.IsLive)
+            {
+                open[o++] = s;
+            }
+            else
+            {
+                closed[c++] = s;
+            }
+        }
+
+        return (new EquatableArray<SocketState>(open), new EquatableArray<SocketState>(closed));
     }
 
     /// <summary>The queue as it stands in this step (the state before's until something is posted or retrieved).</summary>

@@ -69,7 +69,7 @@ internal static class KnownFindings
             Wine8,
             (state, input) => input is EnumNetworkEventsCall { EventObject: { } e } c && (Socket(state, c.Name)?.Registration as EventRegistration)?.EventObject != e,
             (state, input, d) => input is NetworkInput && Socket(state, input.Socket!) is { InEventMode: true } && d.Differences.Any(x => x.Aspect == "signaled")
-                && state.Sockets.Count(x => x.IsLive && x.InEventMode) > 1)
+                && state.Open.Count(x => x.InEventMode) > 1)
         {
             ExplainsAfter = (prefix, state, input, d) => d.Differences.Any(x => x.Aspect == "signaled") && ForeignEventEnumerated(prefix),
         },
