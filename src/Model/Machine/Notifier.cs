@@ -21,7 +21,7 @@ internal static class Notifier
                 continue;
             }
 
-            b[i] = SettleOne(b, s);
+            b[i] = b.Settle(i, SettleOne);
         }
     }
 

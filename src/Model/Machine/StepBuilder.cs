@@ -20,7 +20,12 @@ internal sealed class StepBuilder
     [ThreadStatic]
     private static StepBuilder? t_builder;
 
+    private readonly SettleMemo _settled = new();
+
     private ModelState _before = null!;
+
+    /// <summary>Counts what a step does besides naming rules and changing sockets in place, for <see cref="Settle"/>.</summary>
+    private int _effects;
 
     /// <summary>Null until an open socket changes or one is added; then this step's own copy of the open sockets.</summary>
     private SocketState[]? _open;
@@ -52,6 +57,7 @@ internal sealed class StepBuilder
         b._delivered = null;
         b._eventObjects = null;
         b.Rules = RuleSet.Empty;
+        b._settled.StartStep(before.Profile);
         b.FreeHandleSlots = before.FreeHandleSlots;
         b.NextHandleSlot = before.NextHandleSlot;
         return b;
@@ -90,10 +96,62 @@ internal sealed class StepBuilder
 
             _open ??= _before.Open.AsSpan().ToArray();
             _open[index - FirstOpen] = value;
+            _effects++;
         }
     }
 
     public void Apply(RuleId rule) => Rules = Rules.With(rule);
+
+    /// <summary>
+    /// Settles one open socket with <paramref name="settle"/>, or replays the rules of its last settling
+    /// when that changed nothing (<see cref="SettleMemo"/>). Returns the socket as settled.
+    /// </summary>
+    public SocketState Settle(int index, Func<StepBuilder, SocketState, SocketState> settle)
+    {
+        var socket = this[index];
+        var position = index - FirstOpen;
+        if (_settled.TryReplay(position, socket, out var replayed))
+        {
+            CheckReplay(socket, settle, replayed);
+            Rules = Rules.Union(replayed);
+            return socket;
+        }
+
+        var (settledSocket, named, changedNothing) = SettleApart(socket, settle);
+        if (changedNothing)
+        {
+            _settled.Remember(position, socket, named);
+        }
+
+        return settledSocket;
+    }
+
+    /// <summary>Runs one settling with its rules counted apart (then added to the step's), and says whether it changed anything.</summary>
+    private (SocketState Socket, RuleSet Named, bool ChangedNothing) SettleApart(SocketState socket, Func<StepBuilder, SocketState, SocketState> settle)
+    {
+        var rules = Rules;
+        var effects = _effects;
+        Rules = RuleSet.Empty;
+        var settled = settle(this, socket);
+        var named = Rules;
+        Rules = rules.Union(named);
+        return (settled, named, ReferenceEquals(settled, socket) && effects == _effects);
+    }
+
+    /// <summary>Debug builds only: a replayed settling must be what settling again gives.</summary>
+    [System.Diagnostics.Conditional("DEBUG")]
+    private void CheckReplay(SocketState socket, Func<StepBuilder, SocketState, SocketState> settle, RuleSet replayed)
+    {
+        var rules = Rules;
+        var (_, named, changedNothing) = SettleApart(socket, settle);
+        Rules = rules;
+        if (!changedNothing || named != replayed)
+        {
+            throw new InvalidOperationException(
+                $"settling {socket.Ref} again at step {StepIndex} gave another result than the replayed one ({named} vs {replayed}):"
+                + " Notifier must settle a socket from the socket and the profile alone (SettleMemo)");
+        }
+    }
 
     /// <summary>The number of the newest socket with this name (an open one if any: see <see cref="ModelState.Find"/>), or -1.</summary>
     public int IndexOf(string name)
@@ -127,6 +185,7 @@ internal sealed class StepBuilder
         current.CopyTo(grown);
         grown[^1] = socket with { Created = _before.CreatedCount + current.Length - _before.Open.Count };
         _open = grown;
+        _effects++;
         return FirstOpen + grown.Length - 1;
     }
 
@@ -134,6 +193,7 @@ internal sealed class StepBuilder
     {
         _queue = Append(Queue(), message);
         _posted = Append(_posted ?? [], message);
+        _effects++;
     }
 
     /// <summary>Removes and returns every queued message for the window, in posting order.</summary>
@@ -165,6 +225,7 @@ internal sealed class StepBuilder
 
         _queue = kept;
         _delivered = delivered;
+        _effects++;
     }
 
     public bool HasQueued(SocketRef socket)
@@ -188,6 +249,7 @@ internal sealed class StepBuilder
 
     public void SetSignaled(string eventObject, bool signaled)
     {
+        _effects++;
         var index = IndexOfEventObject(eventObject);
         if (index >= 0 && EventObjects()[index].Signaled == signaled)
         {

@@ -1,0 +1,55 @@
+namespace WinsockConformance.Model;
+
+/// <summary>
+/// Remembers, per open socket position, the last socket whose settling changed nothing (the same
+/// object back, no message, no event object touched) and the rules it named, so that the next step
+/// that leaves that socket alone replays the rules instead of settling it again.
+/// </summary>
+/// <remarks>
+/// Most steps change one socket of the six or seven open ones, and settling an unchanged socket
+/// again only re-names the same level rules (it was settled when it last changed). This relies on
+/// <see cref="Notifier"/> settling a socket from the socket and the profile alone; Debug builds
+/// (and so the test suite) settle every replayed socket again and fail loudly if that ever stops
+/// holding. Keyed by object identity: a socket is immutable, so the same object settles the same way.
+/// </remarks>
+internal sealed class SettleMemo
+{
+    private Profile? _profile;
+    private SocketState?[] _sockets = new SocketState?[16];
+    private RuleSet[] _rules = new RuleSet[16];
+
+    /// <summary>Forgets everything when the profile changes (settling depends on it).</summary>
+    public void StartStep(Profile profile)
+    {
+        if (!ReferenceEquals(profile, _profile))
+        {
+            _profile = profile;
+            Array.Clear(_sockets);
+        }
+    }
+
+    /// <summary>Whether settling this socket at this position is known to change nothing; if so, the rules it names.</summary>
+    public bool TryReplay(int position, SocketState socket, out RuleSet rules)
+    {
+        if (position < _sockets.Length && ReferenceEquals(_sockets[position], socket))
+        {
+            rules = _rules[position];
+            return true;
+        }
+
+        rules = RuleSet.Empty;
+        return false;
+    }
+
+    public void Remember(int position, SocketState socket, RuleSet rules)
+    {
+        if (position >= _sockets.Length)
+        {
+            Array.Resize(ref _sockets, Math.Max(position + 1, _sockets.Length * 2));
+            Array.Resize(ref _rules, _sockets.Length);
+        }
+
+        _sockets[position] = socket;
+        _rules[position] = rules;
+    }
+}
