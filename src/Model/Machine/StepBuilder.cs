@@ -24,7 +24,7 @@ internal sealed class StepBuilder
 
     private ModelState _before = null!;
 
-    /// <summary>Counts what a step does besides naming rules and changing sockets in place, for <see cref="Settle"/>.</summary>
+    /// <summary>Counts what a step does besides naming rules, for <see cref="SettleOpenSockets"/>.</summary>
     private int _effects;
 
     /// <summary>Null until an open socket changes or one is added; then this step's own copy of the open sockets.</summary>
@@ -103,27 +103,31 @@ internal sealed class StepBuilder
     public void Apply(RuleId rule) => Rules = Rules.With(rule);
 
     /// <summary>
-    /// Settles one open socket with <paramref name="settle"/>, or replays the rules of its last settling
-    /// when that changed nothing (<see cref="SettleMemo"/>). Returns the socket as settled.
+    /// Settles every open socket with <paramref name="settle"/>, in creation order, or replays the rules
+    /// of a socket's last settling when that changed nothing (<see cref="SettleMemo"/>).
     /// </summary>
-    public SocketState Settle(int index, Func<StepBuilder, SocketState, SocketState> settle)
+    public void SettleOpenSockets(Func<StepBuilder, SocketState, SocketState> settle)
     {
-        var socket = this[index];
-        var position = index - FirstOpen;
-        if (_settled.TryReplay(position, socket, out var replayed))
+        for (var position = 0; position < Open().Length; position++)
         {
-            CheckReplay(socket, settle, replayed);
-            Rules = Rules.Union(replayed);
-            return socket;
-        }
+            var socket = Open()[position];
+            if (_settled.TryReplay(position, socket, out var replayed))
+            {
+                CheckReplay(socket, settle, replayed);
+                Rules = Rules.Union(replayed);
+                continue;
+            }
 
-        var (settledSocket, named, changedNothing) = SettleApart(socket, settle);
-        if (changedNothing)
-        {
-            _settled.Remember(position, socket, named);
+            var (settled, named, changedNothing) = SettleApart(socket, settle);
+            if (changedNothing)
+            {
+                _settled.Remember(position, socket, named);
+            }
+            else
+            {
+                this[FirstOpen + position] = settled;
+            }
         }
-
-        return settledSocket;
     }
 
     /// <summary>Runs one settling with its rules counted apart (then added to the step's), and says whether it changed anything.</summary>
@@ -159,7 +163,7 @@ internal sealed class StepBuilder
         var open = Open();
         for (var i = open.Length - 1; i >= 0; i--)
         {
-            if (string.Equals(open[i].Ref.Name, name, StringComparison.Ordinal))
+            if (ModelState.SameName(open[i].Ref.Name, name))
             {
                 return FirstOpen + i;
             }
@@ -168,7 +172,7 @@ internal sealed class StepBuilder
         var closed = _before.Closed.AsSpan();
         for (var i = closed.Length - 1; i >= 0; i--)
         {
-            if (string.Equals(closed[i].Ref.Name, name, StringComparison.Ordinal))
+            if (ModelState.SameName(closed[i].Ref.Name, name))
             {
                 return i;
             }
