@@ -30,6 +30,9 @@ internal sealed class StepBuilder
     /// <summary>Null until an open socket changes or one is added; then this step's own copy of the open sockets.</summary>
     private SocketState[]? _open;
 
+    /// <summary>Whether this step closed a socket: only then must <see cref="Build"/> look for it among the open ones.</summary>
+    private bool _closing;
+
     // Messages arrive one or two per step: arrays grown by exactly one beat a list copied at the end.
     private Notification[]? _queue;
     private Notification[]? _posted;
@@ -51,6 +54,7 @@ internal sealed class StepBuilder
         var b = t_builder ??= new StepBuilder();
         b._before = before;
         b._open = null;
+        b._closing = false;
         b.FirstOpen = before.Closed.Count;
         b._queue = null;
         b._posted = null;
@@ -96,6 +100,7 @@ internal sealed class StepBuilder
 
             _open ??= _before.Open.AsSpan().ToArray();
             _open[index - FirstOpen] = value;
+            _closing |= !value.IsLive;
             _effects++;
         }
     }
@@ -163,7 +168,7 @@ internal sealed class StepBuilder
         var open = Open();
         for (var i = open.Length - 1; i >= 0; i--)
         {
-            if (ModelState.SameName(open[i].Ref.Name, name))
+            if (Names.Same(open[i].Ref.Name, name))
             {
                 return FirstOpen + i;
             }
@@ -172,7 +177,7 @@ internal sealed class StepBuilder
         var closed = _before.Closed.AsSpan();
         for (var i = closed.Length - 1; i >= 0; i--)
         {
-            if (ModelState.SameName(closed[i].Ref.Name, name))
+            if (Names.Same(closed[i].Ref.Name, name))
             {
                 return i;
             }
@@ -207,7 +212,7 @@ internal sealed class StepBuilder
         var retrieved = 0;
         foreach (var m in queue)
         {
-            retrieved += string.Equals(m.Window, window, StringComparison.Ordinal) ? 1 : 0;
+            retrieved += Names.Same(m.Window, window) ? 1 : 0;
         }
 
         var kept = new Notification[queue.Length - retrieved];
@@ -217,7 +222,7 @@ internal sealed class StepBuilder
         var d = _delivered?.Length ?? 0;
         foreach (var m in queue)
         {
-            if (string.Equals(m.Window, window, StringComparison.Ordinal))
+            if (Names.Same(m.Window, window))
             {
                 delivered[d++] = m;
             }
@@ -354,15 +359,15 @@ internal sealed class StepBuilder
             return (_before.Open, _before.Closed);
         }
 
+        if (!_closing)
+        {
+            return (new EquatableArray<SocketState>(_open), _before.Closed);
+        }
+
         var closing = 0;
         foreach (var s in _open)
         {
             closing += s.IsLive ? 0 : 1;
-        }
-
-        if (closing == 0)
-        {
-            return (new EquatableArray<SocketState>(_open), _before.Closed);
         }
 
         var open = new SocketState[_open.Length - closing];
@@ -404,7 +409,7 @@ internal sealed class StepBuilder
         var eventObjects = EventObjects();
         for (var i = 0; i < eventObjects.Length; i++)
         {
-            if (string.Equals(eventObjects[i].Name, name, StringComparison.Ordinal))
+            if (Names.Same(eventObjects[i].Name, name))
             {
                 return i;
             }

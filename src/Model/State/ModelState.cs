@@ -81,7 +81,7 @@ public sealed record ModelState
     {
         for (var i = sockets.Length - 1; i >= 0; i--)
         {
-            if (SameName(sockets[i].Ref.Name, name))
+            if (Names.Same(sockets[i].Ref.Name, name))
             {
                 return sockets[i];
             }
@@ -89,12 +89,4 @@ public sealed record ModelState
 
         return null;
     }
-
-    /// <summary>
-    /// Ordinal equality of two socket names, for the lookups every step makes. Names are short and
-    /// usually the very same string (one literal or one reader's name table), so the checks that
-    /// settle most comparisons come first, before the general comparison.
-    /// </summary>
-    internal static bool SameName(string a, string b) =>
-        ReferenceEquals(a, b) || (a.Length == b.Length && (a.Length == 0 || a[0] == b[0]) && string.Equals(a, b, StringComparison.Ordinal));
 }
