@@ -41,15 +41,43 @@ internal sealed class SettleMemo
         return false;
     }
 
-    public void Remember(int position, SocketState socket, RuleSet rules)
+    /// <summary>
+    /// <see cref="TryReplay"/> for the first 64 open sockets at once, without a branch per socket (which
+    /// ones the step changed is what a branch predictor cannot guess): the rules of every replayable one,
+    /// and a bit set for each of the others, which must be settled.
+    /// </summary>
+    public ulong ReplayAll(ReadOnlySpan<SocketState> open, out RuleSet rules)
     {
-        if (position >= _sockets.Length)
+        var count = Math.Min(open.Length, 64);
+        EnsureCapacity(count);
+        var sockets = _sockets.AsSpan(0, count);
+        var remembered = _rules.AsSpan(0, count);
+        ulong low = 0, high = 0, toSettle = 0;
+        for (var position = 0; position < sockets.Length; position++)
         {
-            Array.Resize(ref _sockets, Math.Max(position + 1, _sockets.Length * 2));
-            Array.Resize(ref _rules, _sockets.Length);
+            var replay = ReferenceEquals(sockets[position], open[position]) ? ulong.MaxValue : 0;
+            low |= remembered[position].Low & replay;
+            high |= remembered[position].High & replay;
+            toSettle |= (~replay & 1) << position;
         }
 
+        rules = new RuleSet(low, high);
+        return toSettle;
+    }
+
+    public void Remember(int position, SocketState socket, RuleSet rules)
+    {
+        EnsureCapacity(position + 1);
         _sockets[position] = socket;
         _rules[position] = rules;
+    }
+
+    private void EnsureCapacity(int count)
+    {
+        if (count > _sockets.Length)
+        {
+            Array.Resize(ref _sockets, Math.Max(count, _sockets.Length * 2));
+            Array.Resize(ref _rules, _sockets.Length);
+        }
     }
 }

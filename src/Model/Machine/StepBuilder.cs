@@ -113,25 +113,44 @@ internal sealed class StepBuilder
     /// </summary>
     public void SettleOpenSockets(Func<StepBuilder, SocketState, SocketState> settle)
     {
-        for (var position = 0; position < Open().Length; position++)
+        // The first 64 in one pass (the replayable ones at once), any further ones one by one. Settling
+        // one socket changes no other, so what is replayable is known before any is settled.
+        var toSettle = _settled.ReplayAll(Open(), out var replayed);
+        Rules = Rules.Union(replayed);
+        var replayedPositions = ~toSettle & (Open().Length >= 64 ? ulong.MaxValue : (1UL << Open().Length) - 1);
+        while (toSettle != 0)
         {
-            var socket = Open()[position];
-            if (_settled.TryReplay(position, socket, out var replayed))
+            var position = System.Numerics.BitOperations.TrailingZeroCount(toSettle);
+            toSettle &= toSettle - 1;
+            SettleOne(position, settle);
+        }
+
+        CheckReplays(settle, replayedPositions);
+
+        for (var position = 64; position < Open().Length; position++)
+        {
+            if (_settled.TryReplay(position, Open()[position], out var one))
             {
-                CheckReplay(socket, settle, replayed);
-                Rules = Rules.Union(replayed);
+                Rules = Rules.Union(one);
                 continue;
             }
 
-            var (settled, named, changedNothing) = SettleApart(socket, settle);
-            if (changedNothing)
-            {
-                _settled.Remember(position, socket, named);
-            }
-            else
-            {
-                this[FirstOpen + position] = settled;
-            }
+            SettleOne(position, settle);
+        }
+    }
+
+    /// <summary>Settles the open socket at this position, remembering the settling if it changed nothing.</summary>
+    private void SettleOne(int position, Func<StepBuilder, SocketState, SocketState> settle)
+    {
+        var socket = Open()[position];
+        var (settled, named, changedNothing) = SettleApart(socket, settle);
+        if (changedNothing)
+        {
+            _settled.Remember(position, socket, named);
+        }
+        else
+        {
+            this[FirstOpen + position] = settled;
         }
     }
 
@@ -147,18 +166,32 @@ internal sealed class StepBuilder
         return (settled, named, ReferenceEquals(settled, socket) && effects == _effects);
     }
 
-    /// <summary>Debug builds only: a replayed settling must be what settling again gives.</summary>
+    /// <summary>Debug builds only: every replayed settling must be what settling again gives.</summary>
     [System.Diagnostics.Conditional("DEBUG")]
-    private void CheckReplay(SocketState socket, Func<StepBuilder, SocketState, SocketState> settle, RuleSet replayed)
+    private void CheckReplays(Func<StepBuilder, SocketState, SocketState> settle, ulong replayedPositions)
     {
-        var rules = Rules;
-        var (_, named, changedNothing) = SettleApart(socket, settle);
-        Rules = rules;
-        if (!changedNothing || named != replayed)
+        for (var position = 0; position < Math.Min(Open().Length, 64); position++)
         {
-            throw new InvalidOperationException(
-                $"settling {socket.Ref} again at step {StepIndex} gave another result than the replayed one ({named} vs {replayed}):"
-                + " Notifier must settle a socket from the socket and the profile alone (SettleMemo)");
+            if ((replayedPositions & (1UL << position)) == 0)
+            {
+                continue;
+            }
+
+            var socket = Open()[position];
+            if (!_settled.TryReplay(position, socket, out var replayed))
+            {
+                throw new InvalidOperationException($"settling another socket changed {socket.Ref}, whose settling was replayed at step {StepIndex} (SettleMemo)");
+            }
+
+            var rules = Rules;
+            var (_, named, changedNothing) = SettleApart(socket, settle);
+            Rules = rules;
+            if (!changedNothing || named != replayed)
+            {
+                throw new InvalidOperationException(
+                    $"settling {socket.Ref} again at step {StepIndex} gave another result than the replayed one ({named} vs {replayed}):"
+                    + " Notifier must settle a socket from the socket and the profile alone (SettleMemo)");
+            }
         }
     }
 
@@ -213,6 +246,12 @@ internal sealed class StepBuilder
         foreach (var m in queue)
         {
             retrieved += Names.Same(m.Window, window) ? 1 : 0;
+        }
+
+        if (retrieved == 0)
+        {
+            // Nothing for this window: the queue and what was delivered stay as they are.
+            return;
         }
 
         var kept = new Notification[queue.Length - retrieved];
