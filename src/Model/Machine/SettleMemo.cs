@@ -55,10 +55,13 @@ internal sealed class SettleMemo
         ulong low = 0, high = 0, toSettle = 0;
         for (var position = 0; position < sockets.Length; position++)
         {
-            var replay = ReferenceEquals(sockets[position], open[position]) ? ulong.MaxValue : 0;
+            // All ones when the socket is the remembered one, else zero, by arithmetic: the JIT keeps a
+            // conditional inside a loop as a branch.
+            var same = System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(ReferenceEquals(sockets[position], open[position]));
+            var replay = 0UL - same;
             low |= remembered[position].Low & replay;
             high |= remembered[position].High & replay;
-            toSettle |= (~replay & 1) << position;
+            toSettle |= (ulong)(same ^ 1) << position;
         }
 
         rules = new RuleSet(low, high);
