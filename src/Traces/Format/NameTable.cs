@@ -39,31 +39,29 @@ internal sealed class NameTable
         }
 
         // Most lookups: the bytes were met before, so their string is found without decoding or hashing chars.
+        var mask = _byBytes.Length - 1;
         var slot = Slot(ascii);
-        for (var probe = 0; probe < _byBytes.Length; probe++)
+        while (_byBytes[slot].Name is { } known)
         {
-            ref var entry = ref _byBytes[(slot + probe) & (_byBytes.Length - 1)];
-            if (entry.Name is null)
+            if (_byBytes[slot].Bytes.AsSpan().SequenceEqual(ascii))
             {
-                Span<char> chars = stackalloc char[ascii.Length];
-                Ascii.ToUtf16(ascii, chars, out _);
-                var name = Get(chars);
-                if (_byBytesCount < _byBytes.Length / 2)
-                {
-                    entry = new ByteEntry(ascii.ToArray(), name);
-                    _byBytesCount++;
-                }
-
-                return name;
+                return known;
             }
 
-            if (entry.Bytes.AsSpan().SequenceEqual(ascii))
-            {
-                return entry.Name;
-            }
+            slot = (slot + 1) & mask;
         }
 
-        throw new System.Diagnostics.UnreachableException("the byte table is never more than half full");
+        Span<char> chars = stackalloc char[ascii.Length];
+        Ascii.ToUtf16(ascii, chars, out _);
+        var name = Get(chars);
+        if (_byBytesCount < _byBytes.Length / 2)
+        {
+            // Never more than half full, so the probe above always meets an empty slot.
+            _byBytes[slot] = new ByteEntry(ascii.ToArray(), name);
+            _byBytesCount++;
+        }
+
+        return name;
     }
 
     /// <summary>Where the bytes' entry starts looking in <see cref="_byBytes"/>: a hash of the few bytes of a name.</summary>
