@@ -88,7 +88,7 @@ internal static class QuickThroughput
     {
         foreach (var file in files)
         {
-            var report = Checker.Check(TraceReader.ReadFile(file), profile);
+            var report = Checker.CheckFile(file, _ => profile);
             if (report.Verdict != Verdict.Conforms)
             {
                 throw new InvalidOperationException($"{file}: {report.Verdict} at step {report.FirstDivergence?.Step}");

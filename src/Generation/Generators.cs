@@ -74,7 +74,7 @@ public static class Generators
 
     /// <summary>Candidates for the FIONREAD metamorphic property: every socket name known at that point, live or closed.</summary>
     public static IEnumerable<Input> FionreadAnywhere(ModelState state) =>
-        state.Sockets.Select(s => s.Ref.Name).Distinct(StringComparer.Ordinal).Select(name => (Input)new FionreadCall(name));
+        state.AllSockets.Select(s => s.Ref.Name).Distinct(StringComparer.Ordinal).Select(name => (Input)new FionreadCall(name));
 
     public static IEnumerable<Input> GetMessagesAnywhere(ModelState state) =>
         [new GetMessagesCall(Window), new GetMessagesCall(OtherWindow)];
@@ -139,7 +139,7 @@ public static class Generators
 
         void Add(int weight, Input input) => AddGen(weight, input, () => Gen.Constant(input));
 
-        var live = state.Sockets.Where(s => s.IsLive).ToList();
+        var live = state.Open.ToList();
         var free = live.Count >= generation.MaxSockets ? [] : SocketNames.Where(n => state.Find(n) is not { IsLive: true }).ToArray();
         if (free.Length > 0)
         {
@@ -247,7 +247,7 @@ public static class Generators
         var own = (s.Registration as EventRegistration)?.EventObject;
         foreach (var o in state.EventObjects)
         {
-            if (o.Name != own && o.Signaled && state.Sockets.Any(x => x.IsLive && x.Registration is EventRegistration e && e.EventObject == o.Name))
+            if (o.Name != own && o.Signaled && state.Open.Any(x => x.Registration is EventRegistration e && e.EventObject == o.Name))
             {
                 add(5, new EnumNetworkEventsCall(n, o.Name));
             }

@@ -92,7 +92,7 @@ public static class Situations
             yield return Posted(bit);
         }
 
-        if (o.Delivered.Any(n => result.State.Sockets.Any(x => x.Ref == n.Socket && !x.IsLive)))
+        if (o.Delivered.Any(n => result.State.Closed.Any(x => x.Ref == n.Socket)))
         {
             yield return StaleMessageDelivered;
         }

@@ -121,7 +121,7 @@ public sealed class GeneratorTests(ITestOutputHelper output)
         foreach (var input in scenario.Steps)
         {
             state = WinsockModel.Step(state, input).State;
-            max = Math.Max(max, state.Sockets.Count(s => s.IsLive));
+            max = Math.Max(max, state.Open.Count);
         }
 
         return max;

@@ -90,9 +90,8 @@ public sealed class InvariantMonitorTests
         ];
         AssertViolates("(E1)", LastStep(listening, new AcceptCall("l", "c"), r =>
         {
-            var i = r.State.IndexOf("c");
-            var sockets = r.State.Sockets.SetItem(i, r.State.Sockets[i] with { Registration = NoRegistration.Instance });
-            return r with { State = r.State with { Sockets = sockets } };
+            var open = r.State.Open.Select(s => s.Ref.Name == "c" ? s with { Registration = NoRegistration.Instance } : s);
+            return r with { State = r.State with { Open = new EquatableArray<SocketState>([.. open]) } };
         }));
     }
 

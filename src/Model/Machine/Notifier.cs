@@ -11,19 +11,8 @@ internal static class Notifier
     private const NetworkEvents OneShotEdges =
         NetworkEvents.Qos | NetworkEvents.GroupQos | NetworkEvents.RoutingInterfaceChange | NetworkEvents.AddressListChange;
 
-    public static void Settle(StepBuilder b)
-    {
-        for (var i = 0; i < b.SocketCount; i++)
-        {
-            var s = b[i];
-            if (s.Occurred == NetworkEvents.None && s.Edges == NetworkEvents.None && !s.IsLive)
-            {
-                continue;
-            }
-
-            b[i] = SettleOne(b, s);
-        }
-    }
+    /// <summary>Settles every open socket (one the step closed only clears its transients).</summary>
+    public static void Settle(StepBuilder b) => b.SettleOpenSockets(SettleOne);
 
     private static SocketState SettleOne(StepBuilder b, SocketState s)
     {

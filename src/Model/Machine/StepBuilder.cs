@@ -6,11 +6,12 @@ namespace WinsockConformance.Model;
 /// </summary>
 /// <remarks>
 /// Copy on write: the sockets, queue and event objects of the state before are shared until the
-/// step first changes them, and whatever it never changes is shared with the new state too. A state
-/// keeps every socket ever created, so the one copy a changing step makes (a plain array copy) is
-/// still what grows with a scenario's history (docs/benchmarks.md).
+/// step first changes them, and whatever it never changes is shared with the new state too.
+/// Sockets are numbered with the closed ones first (they never change, and their numbers stay put
+/// when a step adds a socket), then the open ones from <see cref="FirstOpen"/>; a socket the step
+/// closes stays at its number until <see cref="Build"/> moves it to the closed ones.
 /// </remarks>
-internal sealed class StepBuilder
+internal sealed partial class StepBuilder
 {
     /// <summary>
     /// One builder per thread, reset for every step: the model runs millions of steps, and the builder
@@ -21,8 +22,14 @@ internal sealed class StepBuilder
 
     private ModelState _before = null!;
 
-    /// <summary>Null until a socket changes or is added; then the new state's own array.</summary>
-    private SocketState[]? _sockets;
+    /// <summary>Counts what a step does besides naming rules, for <see cref="SettleOpenSockets"/>.</summary>
+    private int _effects;
+
+    /// <summary>Null until an open socket changes or one is added; then this step's own copy of the open sockets.</summary>
+    private SocketState[]? _open;
+
+    /// <summary>Whether this step closed a socket: only then must <see cref="Build"/> look for it among the open ones.</summary>
+    private bool _closing;
 
     // Messages arrive one or two per step: arrays grown by exactly one beat a list copied at the end.
     private Notification[]? _queue;
@@ -44,12 +51,15 @@ internal sealed class StepBuilder
     {
         var b = t_builder ??= new StepBuilder();
         b._before = before;
-        b._sockets = null;
+        b._open = null;
+        b._closing = false;
+        b.FirstOpen = before.Closed.Count;
         b._queue = null;
         b._posted = null;
         b._delivered = null;
         b._eventObjects = null;
         b.Rules = RuleSet.Empty;
+        b._settled.StartStep(before.Profile);
         b.FreeHandleSlots = before.FreeHandleSlots;
         b.NextHandleSlot = before.NextHandleSlot;
         return b;
@@ -65,11 +75,15 @@ internal sealed class StepBuilder
 
     public int NextHandleSlot { get; set; }
 
-    public int SocketCount => _sockets?.Length ?? _before.Sockets.Count;
+    /// <summary>The number of the first open socket: the sockets closed before this step come first.</summary>
+    public int FirstOpen { get; private set; }
+
+    /// <summary>Every socket, closed ones included: numbers run from 0 to this count.</summary>
+    public int SocketCount => FirstOpen + Open().Length;
 
     public SocketState this[int index]
     {
-        get => _sockets is null ? _before.Sockets[index] : _sockets[index];
+        get => index < FirstOpen ? _before.Closed[index] : Open()[index - FirstOpen];
         set
         {
             if (ReferenceEquals(this[index], value))
@@ -77,18 +91,36 @@ internal sealed class StepBuilder
                 return;
             }
 
-            _sockets ??= _before.Sockets.AsSpan().ToArray();
-            _sockets[index] = value;
+            if (index < FirstOpen)
+            {
+                throw new InvalidOperationException($"socket {value.Ref} was closed before this step; a closed socket never changes");
+            }
+
+            _open ??= _before.Open.AsSpan().ToArray();
+            _open[index - FirstOpen] = value;
+            _closing |= !value.IsLive;
+            _effects++;
         }
     }
 
     public void Apply(RuleId rule) => Rules = Rules.With(rule);
 
+    /// <summary>The number of the newest socket with this name (an open one if any: see <see cref="ModelState.Find"/>), or -1.</summary>
     public int IndexOf(string name)
     {
-        for (var i = SocketCount - 1; i >= 0; i--)
+        var open = Open();
+        for (var i = open.Length - 1; i >= 0; i--)
         {
-            if (string.Equals(this[i].Ref.Name, name, StringComparison.Ordinal))
+            if (Names.Same(open[i].Ref.Name, name))
+            {
+                return FirstOpen + i;
+            }
+        }
+
+        var closed = _before.Closed.AsSpan();
+        for (var i = closed.Length - 1; i >= 0; i--)
+        {
+            if (Names.Same(closed[i].Ref.Name, name))
             {
                 return i;
             }
@@ -97,20 +129,23 @@ internal sealed class StepBuilder
         return -1;
     }
 
+    /// <summary>Adds a new socket (last in creation order) and returns its number.</summary>
     public int Add(SocketState socket)
     {
-        var current = _sockets ?? _before.Sockets.AsSpan();
+        var current = Open();
         var grown = new SocketState[current.Length + 1];
         current.CopyTo(grown);
-        grown[^1] = socket;
-        _sockets = grown;
-        return grown.Length - 1;
+        grown[^1] = socket with { Created = _before.CreatedCount + current.Length - _before.Open.Count };
+        _open = grown;
+        _effects++;
+        return FirstOpen + grown.Length - 1;
     }
 
     public void Post(Notification message)
     {
         _queue = Append(Queue(), message);
         _posted = Append(_posted ?? [], message);
+        _effects++;
     }
 
     /// <summary>Removes and returns every queued message for the window, in posting order.</summary>
@@ -120,7 +155,13 @@ internal sealed class StepBuilder
         var retrieved = 0;
         foreach (var m in queue)
         {
-            retrieved += string.Equals(m.Window, window, StringComparison.Ordinal) ? 1 : 0;
+            retrieved += Names.Same(m.Window, window) ? 1 : 0;
+        }
+
+        if (retrieved == 0)
+        {
+            // Nothing for this window: the queue and what was delivered stay as they are.
+            return;
         }
 
         var kept = new Notification[queue.Length - retrieved];
@@ -130,7 +171,7 @@ internal sealed class StepBuilder
         var d = _delivered?.Length ?? 0;
         foreach (var m in queue)
         {
-            if (string.Equals(m.Window, window, StringComparison.Ordinal))
+            if (Names.Same(m.Window, window))
             {
                 delivered[d++] = m;
             }
@@ -142,6 +183,7 @@ internal sealed class StepBuilder
 
         _queue = kept;
         _delivered = delivered;
+        _effects++;
     }
 
     public bool HasQueued(SocketRef socket)
@@ -165,6 +207,7 @@ internal sealed class StepBuilder
 
     public void SetSignaled(string eventObject, bool signaled)
     {
+        _effects++;
         var index = IndexOfEventObject(eventObject);
         if (index >= 0 && EventObjects()[index].Signaled == signaled)
         {
@@ -191,9 +234,11 @@ internal sealed class StepBuilder
     public StepResult Build(long ret, WsaError error, long? value, EnumeratedEvents? enumerated)
     {
         var eventObjects = _eventObjects is null ? _before.EventObjects : new EquatableArray<EventObjectState>([.. _eventObjects]);
+        var (open, closed) = SocketsAfter();
         var state = _before with
         {
-            Sockets = _sockets is null ? _before.Sockets : new EquatableArray<SocketState>(_sockets),
+            Open = open,
+            Closed = closed,
             Queue = _queue is null ? _before.Queue : new EquatableArray<Notification>(_queue),
             EventObjects = eventObjects,
             FreeHandleSlots = FreeHandleSlots,
@@ -252,6 +297,48 @@ internal sealed class StepBuilder
         return new EquatableArray<string>(names);
     }
 
+    /// <summary>The open sockets as they stand in this step, including any it closed (they move at <see cref="Build"/>).</summary>
+    private ReadOnlySpan<SocketState> Open() => _open is null ? _before.Open.AsSpan() : _open;
+
+    /// <summary>The new state's open and closed sockets: a socket this step closed moves from the one to the other.</summary>
+    private (EquatableArray<SocketState> Open, EquatableArray<SocketState> Closed) SocketsAfter()
+    {
+        if (_open is null)
+        {
+            return (_before.Open, _before.Closed);
+        }
+
+        if (!_closing)
+        {
+            return (new EquatableArray<SocketState>(_open), _before.Closed);
+        }
+
+        var closing = 0;
+        foreach (var s in _open)
+        {
+            closing += s.IsLive ? 0 : 1;
+        }
+
+        var open = new SocketState[_open.Length - closing];
+        var closed = new SocketState[_before.Closed.Count + closing];
+        _before.Closed.AsSpan().CopyTo(closed);
+        var o = 0;
+        var c = _before.Closed.Count;
+        foreach (var s in _open)
+        {
+            if (s.IsLive)
+            {
+                open[o++] = s;
+            }
+            else
+            {
+                closed[c++] = s;
+            }
+        }
+
+        return (new EquatableArray<SocketState>(open), new EquatableArray<SocketState>(closed));
+    }
+
     /// <summary>The queue as it stands in this step (the state before's until something is posted or retrieved).</summary>
     private ReadOnlySpan<Notification> Queue() => _queue is null ? _before.Queue.AsSpan() : _queue;
 
@@ -271,7 +358,7 @@ internal sealed class StepBuilder
         var eventObjects = EventObjects();
         for (var i = 0; i < eventObjects.Length; i++)
         {
-            if (string.Equals(eventObjects[i].Name, name, StringComparison.Ordinal))
+            if (Names.Same(eventObjects[i].Name, name))
             {
                 return i;
             }

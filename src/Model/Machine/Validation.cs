@@ -51,7 +51,7 @@ public static class Validation
     /// </summary>
     private static string? CheckClosedHandleUse(ModelState state, SocketState closed)
     {
-        var reused = state.Sockets.Any(s => s.HandleSlot == closed.HandleSlot && s.Ref != closed.Ref && s.IsLive);
+        var reused = state.Open.Any(s => s.HandleSlot == closed.HandleSlot && s.Ref != closed.Ref && s.IsLive);
         return reused
             ? $"socket '{closed.Ref.Name}' is closed and its handle may now belong to another socket; the result would depend on handle reuse"
             : null;

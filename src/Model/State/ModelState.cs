@@ -10,13 +10,21 @@ public readonly record struct Notification(string Window, int Message, SocketRef
 /// <summary>A WSA event object (manual reset, as WSACreateEvent makes it).</summary>
 public readonly record struct EventObjectState(string Name, bool Signaled);
 
-/// <summary>The whole model state: sockets in creation order, the posted-message queue, event objects.</summary>
+/// <summary>The whole model state: the sockets, the posted-message queue, event objects.</summary>
+/// <remarks>
+/// Open and closed sockets are kept apart because a step reads and changes only open ones, while a
+/// state keeps every socket ever created (stale messages name closed ones): a step that changes a
+/// socket copies the few open ones, not the whole history (docs/benchmarks.md).
+/// </remarks>
 public sealed record ModelState
 {
     public required Profile Profile { get; init; }
 
-    /// <summary>Every socket ever created, in creation order (closed ones stay, so stale messages can name them).</summary>
-    public EquatableArray<SocketState> Sockets { get; init; }
+    /// <summary>The sockets not closed, in creation order.</summary>
+    public EquatableArray<SocketState> Open { get; init; }
+
+    /// <summary>The closed sockets, in the order they were closed. A closed socket never changes again.</summary>
+    public EquatableArray<SocketState> Closed { get; init; }
 
     /// <summary>Messages posted and not yet retrieved, in posting order, for every window.</summary>
     public EquatableArray<Notification> Queue { get; init; }
@@ -31,27 +39,29 @@ public sealed record ModelState
     /// <summary>How many steps have been applied.</summary>
     public int StepCount { get; init; }
 
+    /// <summary>How many sockets have been created, open or closed.</summary>
+    public int CreatedCount => Open.Count + Closed.Count;
+
+    /// <summary>Every socket ever created, open or closed, in creation order. Builds a new list: for reports and generators, not for steps.</summary>
+    public IReadOnlyList<SocketState> AllSockets
+    {
+        get
+        {
+            var all = new SocketState[CreatedCount];
+            Open.AsSpan().CopyTo(all);
+            Closed.AsSpan().CopyTo(all.AsSpan(Open.Count));
+            Array.Sort(all, static (x, y) => x.Created.CompareTo(y.Created));
+            return all;
+        }
+    }
+
     public static ModelState Initial(Profile profile) => new() { Profile = profile };
 
-    /// <summary>The index of the newest socket with this name, or -1.</summary>
-    public int IndexOf(string name)
-    {
-        for (var i = Sockets.Count - 1; i >= 0; i--)
-        {
-            if (string.Equals(Sockets[i].Ref.Name, name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    public SocketState? Find(string name)
-    {
-        var index = IndexOf(name);
-        return index < 0 ? null : Sockets[index];
-    }
+    /// <summary>
+    /// The newest socket with this name (the one a call names), open or closed, or null. A name is
+    /// only given again once its socket is closed, so an open one is always the newest.
+    /// </summary>
+    public SocketState? Find(string name) => FindNewest(Open.AsSpan(), name) ?? FindNewest(Closed.AsSpan(), name);
 
     public bool IsSignaled(string eventObject)
     {
@@ -64,5 +74,19 @@ public sealed record ModelState
         }
 
         return false;
+    }
+
+    /// <summary>The last socket with this name (closed sockets are in closing order, so that is the newest generation too).</summary>
+    private static SocketState? FindNewest(ReadOnlySpan<SocketState> sockets, string name)
+    {
+        for (var i = sockets.Length - 1; i >= 0; i--)
+        {
+            if (Names.Same(sockets[i].Ref.Name, name))
+            {
+                return sockets[i];
+            }
+        }
+
+        return null;
     }
 }

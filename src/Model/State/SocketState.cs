@@ -20,6 +20,9 @@ public sealed record SocketState
 
     public SocketPhase Phase { get; init; } = SocketPhase.Unbound;
 
+    /// <summary>How many sockets were created before this one: its place in creation order (<see cref="ModelState.AllSockets"/>).</summary>
+    public int Created { get; init; }
+
     /// <summary>The model's prediction of the handle value, as an ordinal: freed handles are reused last-freed first.</summary>
     public int HandleSlot { get; init; }
 

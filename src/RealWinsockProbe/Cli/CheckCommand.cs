@@ -20,8 +20,8 @@ internal static class CheckCommand
             var worst = ExitCodes.Conforms;
             foreach (var path in parse.GetValue(files)!)
             {
-                var trace = TraceReader.ReadFile(path);
-                var report = Checker.Check(trace, ChooseProfile(parse.GetValue(profile), trace));
+                // Each step is checked as it is read; the report and any error are those of reading the whole file first.
+                var report = Checker.CheckFile(path, header => ChooseProfile(parse.GetValue(profile), header, path));
                 stdout.Write(ReportText.Render(report));
                 if (report.Verdict == Verdict.Diverges)
                 {
@@ -35,20 +35,20 @@ internal static class CheckCommand
     }
 
     /// <summary>--profile if given, else the trace header's "profile", else windows.</summary>
-    private static Profile ChooseProfile(string? option, Trace trace)
+    private static Profile ChooseProfile(string? option, TraceHeader header, string path)
     {
         if (option is not null)
         {
             return ProfileOption.Resolve(option);
         }
 
-        var fromHeader = trace.Header.Profile;
+        var fromHeader = header.Profile;
         if (fromHeader is null)
         {
             return Profiles.Windows;
         }
 
         return Profiles.Find(fromHeader)
-            ?? throw new TraceReadException(trace.Source, 1, $"the header's \"profile\" is \"{fromHeader}\"; expected one of: {Profiles.Names} (or pass --profile)");
+            ?? throw new TraceReadException(path, 1, $"the header's \"profile\" is \"{fromHeader}\"; expected one of: {Profiles.Names} (or pass --profile)");
     }
 }

@@ -14,65 +14,36 @@ public static class Checker
     {
         if (trace.Header.IsScenario)
         {
-            throw new TraceReadException(trace.Source, 1, "this is a scenario (no observed outputs); run it with 'explain', or capture a trace of it first");
+            throw ScenarioNotTrace(trace.Source);
         }
 
-        var state = ModelState.Initial(profile);
-        var confirmed = RuleSet.Empty;
+        var run = new CheckRun(trace.Source, profile);
         foreach (var step in trace.Steps)
         {
-            if (step.Observed is null)
+            if (!run.Step(step))
             {
-                throw new TraceReadException(trace.Source, step.Line, $"step {step.Number} has no \"observed\" outputs; a trace records the outputs of every step");
+                break;
             }
-
-            var result = ModelStep.Apply(trace.Source, step, state);
-            var differences = Compare(result.Observation, result.State, step.Observed);
-            if (differences.Count > 0)
-            {
-                return Report(trace, profile, Verdict.Diverges) with
-                {
-                    RulesConfirmed = confirmed,
-                    FirstDivergence = new Divergence
-                    {
-                        Step = step.Number,
-                        Line = step.Line,
-                        Call = InputCodec.Describe(step.Input),
-                        LastAgreeingStep = step.Number - 1,
-                        ModelStateBefore = StateText.Sockets(state),
-                        Differences = differences,
-                        Rules = [.. result.Observation.Rules.Each().Select(RuleCatalog.Get)],
-                        Contradiction = Contradiction(profile, step, differences[0]),
-                        StackTimedOut = step.Observed.TimedOut,
-                    },
-                };
-            }
-
-            confirmed = confirmed.Union(result.Observation.Rules);
-            state = result.State;
         }
 
-        if (!trace.Complete)
-        {
-            return Report(trace, profile, Verdict.Inconclusive) with
-            {
-                RulesConfirmed = confirmed,
-                InconclusiveReason = $"the trace ends after step {trace.Steps.Count} without its end line: the capture was interrupted, so later steps are unknown",
-            };
-        }
-
-        return Report(trace, profile, Verdict.Conforms) with { RulesConfirmed = confirmed };
+        return run.Report(trace.Header, trace.Steps.Count, trace.Complete);
     }
 
-    private static CheckReport Report(Trace trace, Profile profile, Verdict verdict) => new()
+    /// <summary>
+    /// <see cref="TraceReader.ReadFile(string)"/> then <see cref="Check"/>, with the profile chosen from the
+    /// header, but checking each step as it is read instead of keeping the parsed trace: the same report,
+    /// and the same error when there is one (a bad line anywhere in the file first, as reading the whole
+    /// file first would have it), without holding a large trace in memory.
+    /// </summary>
+    public static CheckReport CheckFile(string path, Func<TraceHeader, Profile> chooseProfile)
     {
-        Source = trace.Source,
-        Profile = profile.Name,
-        Stack = trace.Header.Stack,
-        Scenario = trace.Header.Name,
-        Verdict = verdict,
-        Steps = trace.Steps.Count,
-    };
+        var checking = new CheckingSink(path, chooseProfile);
+        var (header, complete) = TraceReader.ReadFile(path, checking);
+        return checking.Finish(header, complete);
+    }
+
+    internal static TraceReadException ScenarioNotTrace(string source) =>
+        new(source, 1, "this is a scenario (no observed outputs); run it with 'explain', or capture a trace of it first");
 
     /// <summary>Every aspect in which the observation differs from the model's prediction.</summary>
     public static List<Difference> Compare(Observation expected, ModelState after, ObservedStep observed)
@@ -156,7 +127,7 @@ public static class Checker
         return keys.All(k => expected.Where(m => Key(m) == k).SequenceEqual(observed.Where(m => Key(m) == k), StringComparer.Ordinal));
     }
 
-    private static string Contradiction(Profile profile, TraceStep step, Difference first) =>
+    internal static string Contradiction(Profile profile, TraceStep step, Difference first) =>
         $"under profile '{profile.Name}', step {step.Number} ({InputCodec.Describe(step.Input)}) should give {first.Aspect} {first.Expected}, but the stack gave {first.Observed}.";
 
     public static string ResultText(long ret, WsaError error) =>

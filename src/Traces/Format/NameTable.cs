@@ -13,6 +13,11 @@ internal sealed class NameTable
     private const int MaxNameLength = 64;
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
+    // In front of _names for the fast path's ASCII bytes (open addressing, at most half full; a name
+    // met once the table is half full is still found through _names, only more slowly).
+    private readonly ByteEntry[] _byBytes = new ByteEntry[256];
+    private int _byBytesCount;
+
     /// <summary>The reader's current string token (ASCII, as the fast path guarantees).</summary>
     public string Get(ref Utf8JsonReader r)
     {
@@ -33,9 +38,42 @@ internal sealed class NameTable
             return Encoding.ASCII.GetString(ascii);
         }
 
+        // Most lookups: the bytes were met before, so their string is found without decoding or hashing chars.
+        var mask = _byBytes.Length - 1;
+        var slot = Slot(ascii);
+        while (_byBytes[slot].Name is { } known)
+        {
+            if (_byBytes[slot].Bytes.AsSpan().SequenceEqual(ascii))
+            {
+                return known;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
         Span<char> chars = stackalloc char[ascii.Length];
         Ascii.ToUtf16(ascii, chars, out _);
-        return Get(chars);
+        var name = Get(chars);
+        if (_byBytesCount < _byBytes.Length / 2)
+        {
+            // Never more than half full, so the probe above always meets an empty slot.
+            _byBytes[slot] = new ByteEntry(ascii.ToArray(), name);
+            _byBytesCount++;
+        }
+
+        return name;
+    }
+
+    /// <summary>Where the bytes' entry starts looking in <see cref="_byBytes"/>: a hash of the few bytes of a name.</summary>
+    private int Slot(ReadOnlySpan<byte> ascii)
+    {
+        var hash = (uint)ascii.Length;
+        foreach (var b in ascii)
+        {
+            hash = (hash * 31) + b;
+        }
+
+        return (int)(hash & (uint)(_byBytes.Length - 1));
     }
 
     public string Get(string name) => name.Length > MaxNameLength ? name : Get(name.AsSpan(), name);
@@ -52,4 +90,6 @@ internal sealed class NameTable
         _names.Add(shared, shared);
         return shared;
     }
+
+    private readonly record struct ByteEntry(byte[] Bytes, string Name);
 }

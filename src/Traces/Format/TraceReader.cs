@@ -22,6 +22,18 @@ public static class TraceReader
 {
     public static Trace ReadFile(string path)
     {
+        var steps = new StepList();
+        var (header, complete) = ReadFile(path, steps);
+        return new Trace(path, header, steps.Steps, complete);
+    }
+
+    /// <summary>
+    /// Reads a file as <see cref="ReadFile(string)"/> does, handing each step to <paramref name="sink"/> as
+    /// it is read instead of keeping it (Checker.CheckFile); the header too, as soon as it is read. Any
+    /// error is thrown where ReadFile would throw it, whatever the sink has been given by then.
+    /// </summary>
+    internal static (TraceHeader Header, bool Complete) ReadFile(string path, ITraceSink sink)
+    {
         IReadOnlyList<string> lines;
         Utf8Lines? file;
         try
@@ -41,14 +53,22 @@ public static class TraceReader
 
         using (file)
         {
-            return Read(path, lines);
+            return Read(path, lines, sink);
         }
     }
 
     public static Trace Read(string source, IReadOnlyList<string> lines)
     {
+        var steps = new StepList();
+        var (header, complete) = Read(source, lines, steps);
+        return new Trace(source, header, steps.Steps, complete);
+    }
+
+    private static (TraceHeader Header, bool Complete) Read(string source, IReadOnlyList<string> lines, ITraceSink sink)
+    {
+        sink.Start(lines.Count);
         TraceHeader? header = null;
-        var steps = new List<TraceStep>(lines.Count);
+        var stepCount = 0;
         var complete = false;
         var ended = false;
         FastReadContext? fast = null;
@@ -59,10 +79,11 @@ public static class TraceReader
             // Plain step lines take the fast path (from a file, straight from its bytes); it declines
             // anything else, which the code below reads and reports.
             if (header is not null && !ended && lines is Utf8Lines file
-                && FastStepReader.TryRead(file.Bytes(i), lineNumber, steps.Count + 1, fast ??= new(), out var fileStep))
+                && FastStepReader.TryRead(file.Bytes(i), lineNumber, stepCount + 1, fast ??= new(), out var fileStep))
             {
                 CheckFastPath(file[i], fileStep);
-                steps.Add(fileStep);
+                stepCount++;
+                sink.Step(fileStep);
                 continue;
             }
 
@@ -77,13 +98,15 @@ public static class TraceReader
                 throw new TraceReadException(source, lineNumber, "nothing may follow the end line");
             }
 
-            if (header is not null && lines is not Utf8Lines && FastStepReader.TryRead(text, lineNumber, steps.Count + 1, fast ??= new(), out var fastStep))
+            if (header is not null && lines is not Utf8Lines && FastStepReader.TryRead(text, lineNumber, stepCount + 1, fast ??= new(), out var fastStep))
             {
                 CheckFastPath(text, fastStep);
-                steps.Add(fastStep);
+                stepCount++;
+                sink.Step(fastStep);
                 continue;
             }
 
+            TraceStep step;
             try
             {
                 using var doc = JsonDocument.Parse(text);
@@ -96,6 +119,7 @@ public static class TraceReader
                 if (header is null)
                 {
                     header = ReadHeader(root);
+                    sink.Header(header);
                     continue;
                 }
 
@@ -106,7 +130,7 @@ public static class TraceReader
                     continue;
                 }
 
-                steps.Add(ReadStep(root, lineNumber, steps.Count + 1));
+                step = ReadStep(root, lineNumber, stepCount + 1);
             }
             catch (JsonException e)
             {
@@ -122,6 +146,9 @@ public static class TraceReader
                 // A value of the wrong JSON type that no check above names: still bad input, never a stack trace.
                 throw new TraceReadException(source, lineNumber, $"a value has the wrong JSON type: {e.Message}");
             }
+
+            stepCount++;
+            sink.Step(step);
         }
 
         if (header is null)
@@ -129,7 +156,7 @@ public static class TraceReader
             throw new TraceReadException(source, 1, $"empty file: expected a header line {{\"format\":\"{TraceFormat.Format}\",\"version\":{TraceFormat.Version},\"kind\":\"scenario\"}}");
         }
 
-        return new Trace(source, header, steps, header.IsScenario || complete);
+        return (header, header.IsScenario || complete);
     }
 
     private static TraceHeader ReadHeader(JsonElement root)
@@ -378,4 +405,29 @@ public static class TraceReader
 
         return message.TrimEnd().TrimEnd('.');
     }
+}
+
+/// <summary>Where <see cref="TraceReader"/> hands what it reads, in file order.</summary>
+internal interface ITraceSink
+{
+    /// <summary>Before anything is read: how many lines the file has (at least as many as steps).</summary>
+    void Start(int lines);
+
+    void Header(TraceHeader header);
+
+    void Step(TraceStep step);
+}
+
+/// <summary>Keeps every step: the parsed <see cref="Trace"/>.</summary>
+internal sealed class StepList : ITraceSink
+{
+    public List<TraceStep> Steps { get; } = [];
+
+    public void Start(int lines) => Steps.Capacity = lines;
+
+    public void Header(TraceHeader header)
+    {
+    }
+
+    public void Step(TraceStep step) => Steps.Add(step);
 }

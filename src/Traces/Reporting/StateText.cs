@@ -8,12 +8,9 @@ public static class StateText
     public static IReadOnlyList<string> Sockets(ModelState state)
     {
         var lines = new List<string>();
-        foreach (var s in state.Sockets)
+        foreach (var s in state.Open)
         {
-            if (s.IsLive)
-            {
-                lines.Add(s.ToString());
-            }
+            lines.Add(s.ToString());
         }
 
         if (state.Queue.Count > 0)

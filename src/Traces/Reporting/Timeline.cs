@@ -22,12 +22,9 @@ public static class Timeline
             var result = results[i];
             text.Append(StepLine(step));
             text.Append("      ").Append(Outcome(result, step.Input)).Append('\n');
-            foreach (var s in result.State.Sockets)
+            foreach (var s in result.State.Open)
             {
-                if (s.IsLive)
-                {
-                    text.Append("      | ").Append(StateText.Latches(s)).Append('\n');
-                }
+                text.Append("      | ").Append(StateText.Latches(s)).Append('\n');
             }
 
             if (!result.Observation.Rules.IsEmpty)
