@@ -629,8 +629,14 @@ internal static class Calls
     private static CallOutcome SetOobInline(StepBuilder b, int i, bool enabled)
     {
         var s = b[i];
-        if (b.Profile.UrgentMarkSplitsStream && s.UrgentMark >= 0 && enabled != s.OobInline)
+        if (b.Profile.UrgentMarkSplitsStream && s.UrgentMark >= 0)
         {
+            if (enabled == s.OobInline)
+            {
+                // Setting the option it already has changes nothing (inline, UrgentBytes is Linux's valid flag).
+                return CallOutcome.Success;
+            }
+
             // WINE-24: Linux keeps the urgent byte in the stream and asks SO_OOBINLINE at each read: it becomes
             // data in place (even after recv(MSG_OOB) took it, FUZZ-34), or a skipped hole again when switched off.
             b.Apply(RuleId.WineUrgentMarkSplitsStream);
