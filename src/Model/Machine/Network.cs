@@ -9,8 +9,8 @@ internal static class Network
     public static void Apply(StepBuilder b, NetworkInput input)
     {
         var i = b.IndexOf(input.Socket!);
-        // WINE-24: any network event wakes Wine's poll, which then sees a byte SO_OOBINLINE made readable.
-        var s = b[i].InlineChangeUnseen ? b[i] with { InlineChangeUnseen = false } : b[i];
+        // WINE-24: a segment arriving wakes Wine's poll, which then sees a byte SO_OOBINLINE made readable.
+        var s = b[i].InlineChangeUnseen && WakesPoll(input, b[i]) ? b[i] with { InlineChangeUnseen = false } : b[i];
         b[i] = input switch
         {
             PeerConnect => s with
@@ -31,6 +31,17 @@ internal static class Network
             _ => throw new System.Diagnostics.UnreachableException($"unhandled network input {input}"),
         };
     }
+
+    /// <summary>
+    /// Whether the input puts a segment on the wire to the socket (data, FIN, RST, or the ACK of a read that frees
+    /// send space). A peer.read with nothing unread, or the peer's SD_RECEIVE, sends nothing (FUZZ-35, seed 31415).
+    /// </summary>
+    private static bool WakesPoll(NetworkInput input, SocketState s) => input switch
+    {
+        PeerShutdown { How: ShutdownHow.Receive } => false,
+        PeerRead => s.SendBlocked,
+        _ => true,
+    };
 
     /// <summary>An RST arrives: Windows discards what was unread (recv fails with WSAECONNRESET); WINE-13 keeps it.</summary>
     private static SocketState Reset(StepBuilder b, SocketState s)
