@@ -112,6 +112,7 @@ internal static class Notifier
 
         // One copy of the socket per step: delivery works on the values, the transients clear here too.
         var pending = Deliver(b, s, s.Pending | latch, latch, errors);
+        WakeUp(b, s, latch | hangupLatch, pending);
         return s with
         {
             Reported = reported,
@@ -124,6 +125,21 @@ internal static class Notifier
             EdgeConnectError = WsaError.None,
             HangupSeen = s.HangupSeen || seesHangup,
         };
+    }
+
+    /// <summary>
+    /// WINE-28: whatever Wine's poll reported for the socket (a selected event or not: the read it watches for the
+    /// FIN, the hang-up) ends in a wake-up that sets the event object while a selected event is recorded, even if
+    /// another socket's enumeration reset it meanwhile (seeds 1618 #227, 8675309 #948).
+    /// </summary>
+    private static void WakeUp(StepBuilder b, SocketState s, NetworkEvents reported, NetworkEvents pending)
+    {
+        if (b.Profile.WakeUpResignalsRecorded && reported != NetworkEvents.None && s.Registration is EventRegistration e
+            && (pending & e.SelectedMask) != 0 && !b.IsSignaled(e.EventObject))
+        {
+            b.SetSignaled(e.EventObject, true);
+            b.Apply(RuleId.WineWakeUpResignalsRecorded);
+        }
     }
 
     /// <summary>
