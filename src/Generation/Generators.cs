@@ -302,6 +302,7 @@ public static class Generators
                 {
                     // An option changed between the connection and its accept (E2, WINE-31).
                     add(1, new SetOobInlineCall(n, !s.OobInline));
+        add(1, new ListenCall(n));
                 }
 
                 if (free.Length > 0)

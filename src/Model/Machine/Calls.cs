@@ -36,7 +36,7 @@ internal static class Calls
             return CallOutcome.Fail(WsaError.NotSocket);
         }
 
-        if (b[i].InlineChangeUnseen && ReachesServer(b, b[i], call))
+        if (b[i].InlineChangeUnseen && RearmsPoll(b, b[i], call))
         {
             // WINE-24: a request that reaches the server re-arms its poll, which now sees the inline byte.
             b[i] = b[i] with { InlineChangeUnseen = false };
@@ -65,15 +65,16 @@ internal static class Calls
     }
 
     /// <summary>
-    /// Whether Wine's server handles the call (and so re-arms its poll of the socket): not the options and counts ntdll
-    /// sets on the Unix socket itself, nor a recv its argument checks reject (WINE-4, WINE-29).
+    /// Whether the call makes Wine's server poll the socket again: a registration, or a recv, send or shutdown that
+    /// reaches the server. Not the options and counts ntdll sets on the Unix socket itself, a recv its argument checks
+    /// reject (WINE-4, WINE-29), nor a connect on a connected socket (WSAEISCONN, seed 123457 #560).
     /// </summary>
-    private static bool ReachesServer(StepBuilder b, SocketState s, CallInput call) => call switch
+    private static bool RearmsPoll(StepBuilder b, SocketState s, CallInput call) => call switch
     {
-        SetOobInlineCall or SetLingerCall or SetNonBlockingCall or FionreadCall or EnumNetworkEventsCall or IoctlCall => false,
         RecvCall { BadArguments: true } => false,
         RecvCall { Flags: var f } when (f & RecvFlags.Oob) != 0 && s.OobInline && b.Profile.InlineOobRecvFailsEarly => false,
-        _ => true,
+        AsyncSelectCall or EventSelectCall or RecvCall or SendCall or ShutdownCall => true,
+        _ => false,
     };
 
     private static CallOutcome SetLinger(StepBuilder b, int i, SetLingerCall c)
@@ -131,6 +132,13 @@ internal static class Calls
         if (s.Kind == SocketKind.Datagram)
         {
             return CallOutcome.Fail(WsaError.OperationNotSupported);
+        }
+
+        if (s.Phase == SocketPhase.Connected && b.Profile.ListenNeedsExplicitBind)
+        {
+            // WINE-22: Linux's listen refuses a connected socket with EINVAL (Windows: WSAEISCONN).
+            b.Apply(RuleId.WineListenNeedsExplicitBind);
+            return CallOutcome.Fail(WsaError.InvalidArgument);
         }
 
         if (s.Phase is SocketPhase.Unbound or SocketPhase.Connected)
