@@ -43,7 +43,8 @@ internal static class Conditions
         }
 
         var conditions = NetworkEvents.None;
-        if (s.ReadableBytes > 0 && !s.InlineChangeUnseen)
+        // WINE-19: once Wine has seen the hang-up it watches neither readability nor urgent data (only SO_OOBINLINE can add data then).
+        if (s.ReadableBytes > 0 && !s.InlineChangeUnseen && !UrgentUnwatched(s, profile))
         {
             conditions |= NetworkEvents.Read;
         }

@@ -79,7 +79,8 @@ internal static class Notifier
         // (A reset socket is not watched at all under WINE-8, so nothing is seen there either: FUZZ-18.)
         var wineReadLatch = profile.CloseTiming == CloseTiming.AfterDrainAndReadRearmed
             && !(s.IsReset && profile.ResetSocketUnwatched) && !s.HungUp
-            && (armed & NetworkEvents.Close) != 0 && ((s.Reported | latch) & NetworkEvents.Read) == 0 && s.ReadableBytes > 0 && !s.InlineChangeUnseen;
+            && (armed & NetworkEvents.Close) != 0 && ((s.Reported | latch) & NetworkEvents.Read) == 0 && s.ReadableBytes > 0 && !s.InlineChangeUnseen
+            && !Conditions.UrgentUnwatched(s, profile);
         if (latch == NetworkEvents.None && quiet == s.Quiet && !wineReadLatch && !seesHangup)
         {
             // Fast path: nothing latches, so nothing changes but the transients.
