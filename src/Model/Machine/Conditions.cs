@@ -43,8 +43,7 @@ internal static class Conditions
         }
 
         var conditions = NetworkEvents.None;
-        // WINE-19: once Wine has seen the hang-up it watches neither readability nor urgent data (only SO_OOBINLINE can add data then).
-        if (s.ReadableBytes > 0 && !s.InlineChangeUnseen && !UrgentUnwatched(s, profile))
+        if (s.ReadableBytes > 0 && !s.InlineChangeUnseen)
         {
             conditions |= NetworkEvents.Read;
         }

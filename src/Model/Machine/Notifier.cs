@@ -79,8 +79,7 @@ internal static class Notifier
         // (A reset socket is not watched at all under WINE-8, so nothing is seen there either: FUZZ-18.)
         var wineReadLatch = profile.CloseTiming == CloseTiming.AfterDrainAndReadRearmed
             && !(s.IsReset && profile.ResetSocketUnwatched) && !s.HungUp
-            && (armed & NetworkEvents.Close) != 0 && ((s.Reported | latch) & NetworkEvents.Read) == 0 && s.ReadableBytes > 0 && !s.InlineChangeUnseen
-            && !Conditions.UrgentUnwatched(s, profile);
+            && (armed & NetworkEvents.Close) != 0 && ((s.Reported | latch) & NetworkEvents.Read) == 0 && s.ReadableBytes > 0 && !s.InlineChangeUnseen;
         if (latch == NetworkEvents.None && quiet == s.Quiet && !wineReadLatch && !seesHangup)
         {
             // Fast path: nothing latches, so nothing changes but the transients.
@@ -112,7 +111,8 @@ internal static class Notifier
         }
 
         // One copy of the socket per step: delivery works on the values, the transients clear here too.
-        var pending = Deliver(b, s, s.Pending | latch, latch, errors);
+        // WINE-25: the unselected hang-up is recorded too; event mode keeps it for a later selection (seed 27182 #633).
+        var pending = Deliver(b, s, s.Pending | latch | hangupLatch, latch, errors);
         WakeUp(b, s, latch | hangupLatch, pending);
         return s with
         {

@@ -74,6 +74,8 @@ public static class Validation
             $"'{s.Ref.Name}' already had a failed connect; stacks differ on a second attempt (Wine: WSAECONNABORTED) — create a new socket",
         ConnectCall { Target: ConnectTarget.Refused or ConnectTarget.TimedOut } when s.Kind == SocketKind.Datagram =>
             "a UDP connect cannot be refused; use target \"peer\"",
+        SetOobInlineCall o when state.Profile.UrgentMarkSplitsStream && state.Profile.HangupStopsUrgentWatch && s.HangupSeen && s.UrgentMark >= 0 && o.Enabled != s.OobInline =>
+            $"SO_OOBINLINE changes on '{s.Ref.Name}' while an urgent mark is pending after Wine saw the peer's FIN; whether the byte then raises FD_READ depends on which of Wine's paths polls next (a registration does, a recv does not: FUZZ-39), which the model does not follow",
         EnumNetworkEventsCall e when e.EventObject is not null && !HasEventObject(state, e.EventObject) =>
             $"event object '{e.EventObject}' is not created by any earlier WSAEventSelect",
         _ => null,
