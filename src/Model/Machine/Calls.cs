@@ -67,11 +67,13 @@ internal static class Calls
     /// <summary>
     /// Whether the call makes Wine's server poll the socket again: a registration, or a recv, send or shutdown that
     /// reaches the server. Not the options and counts ntdll sets on the Unix socket itself, a recv its argument checks
-    /// reject (WINE-4, WINE-29), nor a connect on a connected socket (WSAEISCONN, seed 123457 #560).
+    /// reject (WINE-4, WINE-29), a recv after shutdown(SD_RECEIVE) (seed 4444 #72), nor a connect on a connected socket
+    /// (WSAEISCONN, seed 123457 #560).
     /// </summary>
     private static bool RearmsPoll(StepBuilder b, SocketState s, CallInput call) => call switch
     {
         RecvCall { BadArguments: true } => false,
+        RecvCall when (s.LocalShutdown & ShutdownFlags.Receive) != 0 => false,
         RecvCall { Flags: var f } when (f & RecvFlags.Oob) != 0 && s.OobInline && b.Profile.InlineOobRecvFailsEarly => false,
         AsyncSelectCall or EventSelectCall or RecvCall or SendCall or ShutdownCall => true,
         _ => false,
