@@ -303,7 +303,12 @@ public static class Generators
                 if (s.PendingConnections > 0)
                 {
                     // An option changed between the connection and its accept (E2, WINE-31).
-                    add(1, new SetOobInlineCall(n, !s.OobInline));
+                    // SO_OOBINLINE before urgent data arrives (WINE-12); changes with a mark pending come from the options above.
+        if (s.UrgentMark < 0)
+        {
+            add(1, new SetOobInlineCall(n, !s.OobInline));
+        }
+
         add(1, new ListenCall(n));
                 }
 
