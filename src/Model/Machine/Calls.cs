@@ -29,7 +29,7 @@ internal static class Calls
 
         // Every other call is on the socket it names (accept: the listener).
         // F3: a call on a closed socket fails with WSAENOTSOCK.
-        var i = b.IndexOf(call.Socket!);
+        var i = b.Target;
         if (!b[i].IsLive)
         {
             b.Apply(RuleId.ClosedHandleIsNotSocket);

@@ -8,7 +8,7 @@ internal static class Network
 {
     public static void Apply(StepBuilder b, NetworkInput input)
     {
-        var i = b.IndexOf(input.Socket!);
+        var i = b.Target;
         // WINE-24: a segment arriving wakes Wine's poll, which then sees a byte SO_OOBINLINE made readable.
         var s = b[i].InlineChangeUnseen && WakesPoll(input, b[i]) ? b[i] with { InlineChangeUnseen = false } : b[i];
         b[i] = input switch

@@ -46,11 +46,12 @@ internal sealed partial class StepBuilder
     {
     }
 
-    /// <summary>This thread's builder, reset to start a step from <paramref name="before"/>.</summary>
-    public static StepBuilder Start(ModelState before)
+    /// <summary>This thread's builder, reset to start a step from <paramref name="before"/> on socket number <paramref name="target"/>.</summary>
+    public static StepBuilder Start(ModelState before, int target)
     {
         var b = t_builder ??= new StepBuilder();
         b._before = before;
+        b.Target = target;
         b._open = null;
         b._closing = false;
         b.FirstOpen = before.Closed.Count;
@@ -70,6 +71,9 @@ internal sealed partial class StepBuilder
     public int StepIndex => _before.StepCount;
 
     public RuleSet Rules { get; private set; }
+
+    /// <summary>The number of the socket the step's input names (for accept, the listener), as validation found it; -1 for socket() and message retrieval.</summary>
+    public int Target { get; private set; }
 
     public EquatableArray<int> FreeHandleSlots { get; set; }
 

@@ -12,9 +12,15 @@ public static class Validation
     public const int MaxQueuedConnections = 30;
 
     /// <summary>Null when the step is possible, else what is wrong, in one sentence.</summary>
-    public static string? Check(ModelState state, Input input)
+    public static string? Check(ModelState state, Input input) => Check(state, input, out _);
+
+    /// <summary>
+    /// <see cref="Check(ModelState, Input)"/>, also giving the number of the socket the input names as a step numbers
+    /// them (<see cref="ModelState.IndexOf"/>), or -1 for socket() and message retrieval.
+    /// </summary>
+    internal static string? Check(ModelState state, Input input, out int target)
     {
-        var name = input.Socket;
+        target = -1;
         if (input is SocketCall create)
         {
             var existing = state.Find(create.Name);
@@ -26,11 +32,14 @@ public static class Validation
             return null;
         }
 
-        var socket = name is null ? null : state.Find(name);
-        if (socket is null)
+        var name = input.Socket;
+        target = name is null ? -1 : state.IndexOf(name);
+        if (target < 0)
         {
             return $"unknown socket '{name}': no earlier step creates it";
         }
+
+        var socket = target < state.Closed.Count ? state.Closed[target] : state.Open[target - state.Closed.Count];
 
         if (!socket.IsLive)
         {

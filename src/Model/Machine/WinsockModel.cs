@@ -12,13 +12,13 @@ public static class WinsockModel
 {
     public static StepResult Step(ModelState state, Input input)
     {
-        var problem = Validation.Check(state, input);
+        var problem = Validation.Check(state, input, out var target);
         if (problem is not null)
         {
             throw new ImpossibleStepException(problem);
         }
 
-        var builder = StepBuilder.Start(state);
+        var builder = StepBuilder.Start(state, target);
         var outcome = CallOutcome.Success;
         switch (input)
         {
