@@ -39,7 +39,7 @@ public static class Validation
             return $"unknown socket '{name}': no earlier step creates it";
         }
 
-        var socket = target < state.Closed.Count ? state.Closed[target] : state.Open[target - state.Closed.Count];
+        var socket = state.At(target);
 
         if (!socket.IsLive)
         {

@@ -64,13 +64,16 @@ public sealed record ModelState
     public SocketState? Find(string name)
     {
         var index = IndexOf(name);
-        return index < 0 ? null : index < Closed.Count ? Closed[index] : Open[index - Closed.Count];
+        return index < 0 ? null : At(index);
     }
+
+    /// <summary>The socket with this number, as <see cref="IndexOf"/> numbers them.</summary>
+    internal SocketState At(int index) => index < Closed.Count ? Closed[index] : Open[index - Closed.Count];
 
     /// <summary>
     /// The number of <see cref="Find"/>'s socket as a step numbers them (closed ones first, then the open ones:
     /// <see cref="StepBuilder"/>), or -1. Validation finds it once and hands it to the step, which would otherwise
-    /// look it up again: the lookup chases a pointer per socket and was a tenth of a step (docs/benchmarks.md).
+    /// look it up again: each lookup was about a tenth of a step (docs/benchmarks.md, third round).
     /// </summary>
     internal int IndexOf(string name)
     {
