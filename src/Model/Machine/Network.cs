@@ -182,6 +182,13 @@ internal static class Network
         }
 
         b.Apply(RuleId.WineBothDirectionsShutHangsUp);
+        if (s.HangupSeen)
+        {
+            // Wine saw the FIN already (WINE-25): with the send side shut too, sock_get_poll_events stops polling
+            // at once, so no POLLHUP is reported: no FD_CLOSE and no wake-up (FUZZ-41, seed 1111 #738).
+            return s with { HungUp = true };
+        }
+
         return s with { HungUp = true, HangupSeen = true, Occurred = s.Occurred | NetworkEvents.Close };
     }
 
