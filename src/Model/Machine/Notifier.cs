@@ -11,8 +11,17 @@ internal static class Notifier
     private const NetworkEvents OneShotEdges =
         NetworkEvents.Qos | NetworkEvents.GroupQos | NetworkEvents.RoutingInterfaceChange | NetworkEvents.AddressListChange;
 
-    /// <summary>Settles every open socket (one the step closed only clears its transients).</summary>
-    public static void Settle(StepBuilder b) => b.SettleOpenSockets(SettleOne);
+    /// <summary>
+    /// Settles every socket the step changed, in creation order (one the step closed only clears its transients).
+    /// The others need nothing: the step that last changed them settled them, and settling twice changes nothing.
+    /// </summary>
+    public static void Settle(StepBuilder b)
+    {
+        foreach (var number in b.ChangedSockets())
+        {
+            b[number] = SettleOne(b, b[number]);
+        }
+    }
 
     private static SocketState SettleOne(StepBuilder b, SocketState s)
     {

@@ -18,7 +18,7 @@ public static class WinsockModel
             throw new ImpossibleStepException(problem);
         }
 
-        var builder = StepBuilder.Start(state, target);
+        var builder = new StepBuilder(state, target);
         var outcome = CallOutcome.Success;
         switch (input)
         {
