@@ -177,9 +177,14 @@ internal sealed class Dumper(TextWriter output)
     /// Stored fields of <see cref="SocketState"/> that the refactoring renamed, by their new name, printed under their
     /// old one so dumps of both versions compare; fields removed as never read are listed as skipped.
     /// </summary>
-    private static readonly Dictionary<string, string> s_labels = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> s_labels = new(StringComparer.Ordinal)
+    {
+        ["WineSawFin"] = "HangupSeen",
+        ["BothDirectionsShut"] = "HungUp",
+    };
 
-    private static readonly HashSet<string> s_skipped = new(StringComparer.Ordinal);
+    /// <summary>Written and never read before the refactoring, then removed: not part of what a socket is.</summary>
+    private static readonly HashSet<string> s_skipped = new(StringComparer.Ordinal) { "LingerAbort", "ClosedAtStep" };
 
     private static readonly PropertyInfo[] s_fields = [.. typeof(SocketState)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)

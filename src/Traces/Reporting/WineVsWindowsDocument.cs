@@ -26,7 +26,12 @@ public static class WineVsWindowsDocument
         text.Append("## Switches\n\n| switch | windows | wine-8 | rule | what Wine does | proven by |\n|---|---|---|---|---|---|\n");
         foreach (var s in ProfileSwitches.All.Where(s => s.Value(Profiles.Windows) != s.Value(Profiles.Wine8)))
         {
-            var rule = RuleCatalog.Get(s.Rule(Profiles.Wine8));
+            if (s.Rule(Profiles.Wine8) is not { } wineRule)
+            {
+                continue;
+            }
+
+            var rule = RuleCatalog.Get(wineRule);
             var windowsRule = s.Rule(Profiles.Windows);
             var proofs = divergences
                 .Where(d => d.Wine.Verdict == Verdict.Conforms && ProvenBy(d.Trace, rule.Key, windowsRule))
@@ -63,7 +68,7 @@ public static class WineVsWindowsDocument
     /// (the capture conforms to wine-8, so it observed the Wine side), the wine-8 run applied the
     /// switch's Wine rule or the windows run applied the switch's Windows rule.
     /// </summary>
-    private static bool ProvenBy(Trace trace, RuleId wineRule, RuleId windowsRule)
+    private static bool ProvenBy(Trace trace, RuleId wineRule, RuleId? windowsRule)
     {
         var scenario = trace.AsScenario();
         var wine = ModelStep.Run(scenario, Profiles.Wine8);
@@ -71,7 +76,7 @@ public static class WineVsWindowsDocument
         for (var i = 0; i < wine.Count; i++)
         {
             if (Timeline.Outcome(wine[i]) != Timeline.Outcome(windows[i])
-                && (wine[i].Observation.Rules.Contains(wineRule) || windows[i].Observation.Rules.Contains(windowsRule)))
+                && (wine[i].Observation.Rules.Contains(wineRule) || (windowsRule is { } w && windows[i].Observation.Rules.Contains(w))))
             {
                 return true;
             }

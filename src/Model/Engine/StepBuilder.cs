@@ -94,7 +94,20 @@ internal sealed class StepBuilder
         return changed;
     }
 
-    public void Apply(RuleId rule) => Rules = Rules.With(rule);
+    /// <summary>Names a rule the step followed (the observation's rule list); it changes nothing else.</summary>
+    public void Cite(RuleId rule) => Rules = Rules.With(rule);
+
+    /// <summary>Names a rule, if there is one.</summary>
+    public void Cite(RuleId? rule)
+    {
+        if (rule is { } r)
+        {
+            Rules = Rules.With(r);
+        }
+    }
+
+    /// <summary>Names the rule the profile's value of a switch stands for (<see cref="ProfileSwitches"/>), if any.</summary>
+    public void Cite(ProfileSwitch profileSwitch) => Cite(profileSwitch.Rule(Profile));
 
     /// <summary>The number of the newest socket with this name (an open one if any: see <see cref="ModelState.Find"/>), or -1.</summary>
     public int IndexOf(string name)
@@ -219,7 +232,7 @@ internal sealed class StepBuilder
         }
     }
 
-    public StepResult Build(long ret, WsaError error, long? value, EnumeratedEvents? enumerated)
+    public StepResult Build(CallOutcome outcome)
     {
         var eventObjects = _eventObjects is null ? _before.EventObjects : new EquatableArray<EventObjectState>([.. _eventObjects]);
         var (open, closed) = SocketsAfter();
@@ -235,12 +248,12 @@ internal sealed class StepBuilder
         };
         var observation = new Observation
         {
-            Return = ret,
-            Error = error,
-            Value = value,
+            Return = outcome.Return,
+            Error = outcome.Error,
+            Value = outcome.Value,
             Posted = _posted is null ? default : new EquatableArray<Notification>(_posted),
             Delivered = _delivered is null ? default : new EquatableArray<Notification>(_delivered),
-            Enumerated = enumerated,
+            Enumerated = outcome.Enumerated,
             Signaled = Signaled(eventObjects.AsSpan()),
             Rules = Rules,
         };

@@ -1,0 +1,17 @@
+namespace WinsockConformance.Model;
+
+/// <summary>
+/// After every step, the notifier looks at each socket the step changed (added, or assigned through the builder), in
+/// creation order, so the messages it posts queue in that order. The other sockets need nothing: the step that last
+/// changed one settled it, and settling a settled socket changes nothing (tests/Properties/SettlingProperties.cs).
+/// </summary>
+internal static class Settling
+{
+    public static void SettleChanged(StepBuilder b)
+    {
+        foreach (var number in b.ChangedSockets())
+        {
+            b[number] = Notifier.Settle(b, b[number]);
+        }
+    }
+}
