@@ -23,43 +23,60 @@ public static class Profiles
         KeepsSeveralUrgentBytes = true,
     };
 
-    /// <summary>Wine 8: starts from implementations.md §5 (Wine column); captured traces correct it.</summary>
+    /// <summary>
+    /// Wine 8: starts from implementations.md §5 (Wine column); captured traces correct it. Grouped as
+    /// <see cref="Profile"/> groups the switches: the notifier's ones by the server/sock.c function they mirror.
+    /// </summary>
     public static readonly Profile Wine8 = Windows with
     {
         Name = "wine-8",
         Description = "Wine 8.0's ws2_32 and wineserver (implementations.md §1 and §5, corrected by traces/wine-8.0).",
-        CloseTiming = CloseTiming.AfterDrainAndReadRearmed,
-        WriteReenable = WriteReenable.AnyFailure,
-        FailedRecvReenables = FailedRecvReenables.Never,
-        DatagramConnect = DatagramConnectEffect.Nothing,
+
+        // Calls
         EventReregistration = EventReregistration.KeepLatches,
-        UnboundDatagramWrite = UnboundDatagramWrite.BothModes,
-        ShutdownBothCancelsRegistration = true,
-        ResetSocketUnwatched = true,
         QosAndChangeEventsDelivered = false,
-        KeepsSeveralUrgentBytes = false,
-        ResetCloseError = WsaError.None,
-        InlineUrgentAlsoSignalsOob = true,
+        ShutdownBothCancelsRegistration = true,
         RecvAfterResetReadsRest = true,
         SendAfterFailedConnectError = WsaError.ConnectionReset,
         NeverConnectedSendLikeFailedConnect = true,
         UnconnectedDatagramSendError = WsaError.InvalidArgument,
         FionreadFirstDatagramOnly = true,
-        ReenableClearsRecorded = true,
-        HangupStopsUrgentWatch = true,
-        ResetAfterFinClosesAgain = true,
         RecvOnUnconnectedWaits = true,
         ListenNeedsExplicitBind = true,
         RecvAfterFailedConnectReturnsZero = true,
-        UrgentMarkSplitsStream = true,
-        HangupLatchedWhenUnselected = true,
-        BothDirectionsShutHangsUp = true,
-        ResetReportsArmedWrite = true,
-        WakeUpResignalsRecorded = true,
         InlineOobRecvFailsEarly = true,
-        ResetRecordedWhateverTheMask = true,
         AcceptedInlineFixedAtConnect = true,
         ReusesLowestFreeHandle = true,
+
+        // The re-enabling table
+        WriteReenable = WriteReenable.AnyFailure,
+        FailedRecvReenables = FailedRecvReenables.Never,
+        DatagramConnect = DatagramConnectEffect.Nothing,
+        ReenableClearsRecorded = true,
+
+        // Network (Linux's TCP)
+        KeepsSeveralUrgentBytes = false,
+        InlineUrgentAlsoSignalsOob = true,
+        UrgentMarkSplitsStream = true,
+        BothDirectionsShutHangsUp = true,
+        ResetReportsArmedWrite = true,
+
+        // Levels
+        CloseTiming = CloseTiming.AfterDrainAndReadRearmed,
+        ResetCloseError = WsaError.None,
+        UnboundDatagramWrite = UnboundDatagramWrite.BothModes,
+
+        // sock_get_poll_events
+        ResetSocketUnwatched = true,
+        HangupStopsUrgentWatch = true,
+
+        // post_socket_event
+        HangupLatchedWhenUnselected = true,
+        ResetRecordedWhateverTheMask = true,
+        ResetAfterFinClosesAgain = true,
+
+        // sock_wake_up
+        WakeUpResignalsRecorded = true,
     };
 
     /// <summary>Microsoft's documentation read literally (the seeds; implementations.md §4 documentation, §5 Doc column).</summary>

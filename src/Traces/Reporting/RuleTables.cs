@@ -165,7 +165,7 @@ public static class RuleTables
                 row.Events == NetworkEvents.None ? "—" : NetworkEventNames.Format(row.Events).Replace("|", ", ", StringComparison.Ordinal),
                 row.CallText,
                 When(row.When),
-                row.Effect switch
+                row.When == ReenableWhen.Never ? "—" : row.Effect switch
                 {
                     ReenableEffect.Reopen => "re-opens the latch",
                     ReenableEffect.ReopenAndRaise => "re-opens the latch; occurs anew",
