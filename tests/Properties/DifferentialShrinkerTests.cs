@@ -1,4 +1,5 @@
 using WinsockConformance.Model;
+using WinsockConformance.Reports;
 using WinsockConformance.Traces;
 using Xunit.Abstractions;
 
