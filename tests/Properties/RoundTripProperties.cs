@@ -18,7 +18,7 @@ public sealed class RoundTripProperties(ITestOutputHelper output)
         {
             foreach (var (profile, results) in scenario.Runs())
             {
-                var trace = Read(scenario.ModelTrace(profile, results));
+                var trace = Read(scenario.ModelTrace(profile));
                 var inputs = trace.Steps.Select(s => s.Input).ToList();
                 if (!inputs.SequenceEqual(scenario.Steps))
                 {
@@ -48,7 +48,7 @@ public sealed class RoundTripProperties(ITestOutputHelper output)
             var kind = kinds[pick % kinds.Count];
             var ofKind = mutations.Where(m => m.Kind == kind).ToList();
             var (step, _, mutate) = ofKind[pick / kinds.Count % ofKind.Count];
-            var report = Checker.Check(Read(scenario.ModelTrace(profile, results, (i, o) => i == step ? mutate(o) : o)), profile);
+            var report = Checker.Check(Read(scenario.ModelTrace(profile, (i, o) => i == step ? mutate(o) : o)), profile);
             var violation = report switch
             {
                 { Verdict: not Verdict.Diverges } => $"mutation '{kind}' at step {step + 1}: the checker said {report.Verdict}",
