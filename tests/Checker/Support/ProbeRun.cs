@@ -1,4 +1,4 @@
-using WinsockConformance.RealWinsockProbe.Cli;
+using WinsockConformance.Cli;
 
 namespace WinsockConformance.CheckerTests.Support;
 
@@ -10,7 +10,7 @@ public sealed record ProbeRun(int ExitCode, string Out, string Error)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var exit = ProbeCli.Run(args, stdout, stderr);
+        var exit = ConformanceCli.Run(args, stdout, stderr);
         return new ProbeRun(exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,0 +1,1 @@
+return WinsockConformance.Cli.ConformanceCli.Run(args, Console.Out, Console.Error);

@@ -1,1 +1,0 @@
-return WinsockConformance.RealWinsockProbe.Cli.ProbeCli.Run(args, Console.Out, Console.Error);
