@@ -14,4 +14,19 @@ internal static class Settling
             b[number] = Notifier.Settle(b, b[number]);
         }
     }
+
+    /// <summary>
+    /// Settles every open socket of a state as a step settles the ones it changed, and builds the result as a step
+    /// would: what settling a whole state again would do, for the property that it does nothing.
+    /// </summary>
+    internal static StepResult SettleAll(ModelState state)
+    {
+        var b = new StepBuilder(state, -1);
+        for (var number = state.Closed.Count; number < state.CreatedCount; number++)
+        {
+            b[number] = Notifier.Settle(b, b[number]);
+        }
+
+        return b.Build(CallOutcome.Success);
+    }
 }
