@@ -119,14 +119,15 @@ internal static class PeerAndNetwork
         b.Cite(ProfileSwitches.UrgentMarkSplitsStream);
         if (s.UrgentMark >= 0)
         {
-            b.Cite(RuleId.WineSingleUrgentByte);
+            // WINE-5: one urgent pointer, so the newer byte takes over the mark.
+            b.Cite(ProfileSwitches.KeepsSeveralUrgentBytes);
         }
 
         if (s.OobInline)
         {
             // S3, WINE-12: read inline, FD_READ; FD_OOB holds (UrgentBytes = Linux's valid urgent byte) until read past.
             b.Cite(RuleId.RecvOobWithInlineInvalid);
-            b.Cite(RuleId.WineInlineUrgentAlsoPostsOob);
+            b.Cite(ProfileSwitches.InlineUrgentAlsoSignalsOob);
             return s with
             {
                 UrgentMark = s.ReadableBytes,
