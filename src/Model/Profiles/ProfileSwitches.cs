@@ -105,7 +105,11 @@ public sealed class ProfileSwitch<T> : ProfileSwitch
     }
 
     /// <summary>One value of this switch, as a row of a table names it (Rules/Calls/Reenabling.cs).</summary>
-    public SwitchCase Is(T value) => new(Name, _text(value), RuleOf(value), p => EqualityComparer<T>.Default.Equals(Of(p), value));
+    public SwitchCase Is(T value)
+    {
+        var read = _read;
+        return new(Name, _text(value), RuleOf(value), p => EqualityComparer<T>.Default.Equals(read(p), value));
+    }
 }
 
 /// <summary>A switch at one value: a profile variant of a table row.</summary>

@@ -26,7 +26,7 @@ internal static class EventMode
             b.Cite(RuleId.MessageDeliveryCountsAsEnumerated);
         }
 
-        s = ProfileSwitches.EventReregistration.Of(b.Profile) switch
+        s = b.Profile.EventReregistration switch
         {
             // B4: enumerated (or posted) bits re-open for the next new occurrence only.
             EventReregistration.ReopenForNewOccurrences => s with { Reported = s.Pending, Quiet = s.Quiet | delivered },

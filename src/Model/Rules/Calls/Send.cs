@@ -73,7 +73,7 @@ internal static class Send
 
     private static CallOutcome Datagram(StepBuilder b, ref SocketState s, SendCall c)
     {
-        var error = ProfileSwitches.UnconnectedDatagramSendError.Of(b.Profile);
+        var error = b.Profile.UnconnectedDatagramSendError;
         if (error != WsaError.NotConnected)
         {
             // WINE-16: Wine's send binds an unbound UDP socket before any other check, then checks shutdown.

@@ -85,7 +85,7 @@ internal static class Levels
     }
 
     /// <summary>B5, WINE-2, DOC-8: whether an unbound UDP socket is writable in its mode.</summary>
-    public static bool UnboundWritable(SocketState s, Profile profile) => ProfileSwitches.UnboundDatagramWrite.Of(profile) switch
+    public static bool UnboundWritable(SocketState s, Profile profile) => profile.UnboundDatagramWrite switch
     {
         UnboundDatagramWrite.MessageModeOnly => !s.InEventMode,
         UnboundDatagramWrite.BothModes => true,

@@ -130,7 +130,7 @@ internal static class Notifier
         var pollsReadable = (armed & NetworkEvents.Read) != 0 || ((armed & NetworkEvents.Close) != 0 && (reported & NetworkEvents.Read) == 0);
         var seesFin = p.TracksWineHangup && pollsReadable && !s.WineSawFin && s.PeerSentFin && !s.IsReset
             && s.ReadableBytes == 0 && s.Phase == SocketPhase.Connected;
-        var peeksForFin = ProfileSwitches.CloseTiming.Of(p) == CloseTiming.AfterDrainAndReadRearmed && watching
+        var peeksForFin = p.CloseTiming == CloseTiming.AfterDrainAndReadRearmed && watching
             && s.IsStream && s.Phase == SocketPhase.Connected && (armed & NetworkEvents.Close) != 0 && (reported & NetworkEvents.Read) == 0;
         return new Watched(reported, conditions, anyway, s.Occurred & (lookedAt | anyway), quiet, armed, seesFin, peeksForFin);
     }
@@ -218,7 +218,7 @@ internal static class Notifier
         {
             // D1: a new occurrence of a selected, latched event produces nothing.
             b.Cite(RuleId.LatchedUntilReenabled);
-            if (s.InEventMode && ProfileSwitches.EventReregistration.Of(p) == EventReregistration.KeepLatches)
+            if (s.InEventMode && p.EventReregistration == EventReregistration.KeepLatches)
             {
                 // WINE-1: under Windows a re-registration would have re-opened this latch.
                 b.Cite(ProfileSwitches.EventReregistration);
