@@ -9,7 +9,7 @@ internal static class Settling
 {
     public static void SettleChanged(StepBuilder b)
     {
-        foreach (var number in b.ChangedSockets())
+        foreach (var number in b.Changed())
         {
             b[number] = Notifier.Settle(b, b[number]);
         }

@@ -18,10 +18,11 @@ internal sealed class StepBuilder
     /// <summary>Null until an open socket changes or one is added; then this step's own copy of the open sockets.</summary>
     private SocketState[]? _open;
 
-    /// <summary>The numbers of the open sockets this step added or assigned, in the order first changed.</summary>
-    private int[] _changed = [];
+    /// <summary>Bit k: the open socket at position k (of the first 64) was added or assigned by this step.</summary>
+    private ulong _changedLow;
 
-    private int _changedCount;
+    /// <summary>The positions from 64 on of the open sockets this step added or assigned (rarely any), in the order first changed.</summary>
+    private List<int>? _changedHigh;
 
     /// <summary>Whether this step closed a socket: only then must <see cref="Build"/> look for it among the open ones.</summary>
     private bool _closing;
@@ -43,8 +44,6 @@ internal sealed class StepBuilder
     }
 
     public Profile Profile => _before.Profile;
-
-    public int StepIndex => _before.StepCount;
 
     public RuleSet Rules { get; private set; }
 
@@ -87,11 +86,10 @@ internal sealed class StepBuilder
     /// The numbers of the sockets this step added or assigned, in creation order: the only ones settling must look
     /// at, since every other socket is as the step that last changed it settled it (settling twice changes nothing).
     /// </summary>
-    public ReadOnlySpan<int> ChangedSockets()
+    public ChangedSockets Changed()
     {
-        var changed = _changed.AsSpan(0, _changedCount);
-        changed.Sort();
-        return changed;
+        _changedHigh?.Sort();
+        return new ChangedSockets(FirstOpen, _changedLow, _changedHigh);
     }
 
     /// <summary>Names a rule the step followed (the observation's rule list); it changes nothing else.</summary>
@@ -289,17 +287,15 @@ internal sealed class StepBuilder
 
     private void MarkChanged(int number)
     {
-        if (_changed.AsSpan(0, _changedCount).Contains(number))
+        var position = number - FirstOpen;
+        if (position < 64)
         {
-            return;
+            _changedLow |= 1UL << position;
         }
-
-        if (_changedCount == _changed.Length)
+        else if (!(_changedHigh ??= []).Contains(position))
         {
-            Array.Resize(ref _changed, Math.Max(4, _changedCount * 2));
+            _changedHigh.Add(position);
         }
-
-        _changed[_changedCount++] = number;
     }
 
     /// <summary>The open sockets as they stand in this step, including any it closed (they move at <see cref="Build"/>).</summary>
@@ -370,5 +366,37 @@ internal sealed class StepBuilder
         }
 
         return -1;
+    }
+}
+
+/// <summary>The numbers of the sockets a step changed, ascending: a set of the first 64 positions, then the others.</summary>
+internal readonly struct ChangedSockets(int firstOpen, ulong low, List<int>? high)
+{
+    public Enumerator GetEnumerator() => new(firstOpen, low, high);
+
+    public struct Enumerator(int firstOpen, ulong low, List<int>? high)
+    {
+        private ulong _low = low;
+        private int _high = -1;
+
+        public int Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            if (_low != 0)
+            {
+                Current = firstOpen + System.Numerics.BitOperations.TrailingZeroCount(_low);
+                _low &= _low - 1;
+                return true;
+            }
+
+            if (high is not null && ++_high < high.Count)
+            {
+                Current = firstOpen + high[_high];
+                return true;
+            }
+
+            return false;
+        }
     }
 }
