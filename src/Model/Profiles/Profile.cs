@@ -193,6 +193,12 @@ public sealed record Profile
     /// <summary>Once the peer's FIN has been seen, urgent data is no longer watched (WINE-19; B1 otherwise).</summary>
     public bool HangupStopsUrgentWatch { get; init; }
 
+    /// <summary>
+    /// The reset is a latch bit apart from the hang-up's, so the watch's "mask minus reported" still has it after the
+    /// FIN's FD_CLOSE: an RST after the FIN reports FD_CLOSE again (WINE-20; C7 otherwise).
+    /// </summary>
+    public bool ResetAfterFinClosesAgain { get; init; }
+
     // ---- Latch: what is recorded (post_socket_event, called by sock_dispatch_events) ----
 
     /// <summary>The FIN seen while watching readability is recorded as FD_CLOSE even when it is not selected (WINE-25).</summary>
@@ -200,9 +206,6 @@ public sealed record Profile
 
     /// <summary>An RST (or the hang-up) is recorded as FD_CLOSE whatever the registration and mask (WINE-30).</summary>
     public bool ResetRecordedWhateverTheMask { get; init; }
-
-    /// <summary>The reset has its own latch, apart from the hang-up's: an RST after the FIN reports FD_CLOSE again (WINE-20; C7 otherwise).</summary>
-    public bool ResetAfterFinClosesAgain { get; init; }
 
     // ---- Delivery: posting and signaling (sock_wake_up) ----
 

@@ -274,6 +274,10 @@ public static class ProfileSwitches
         "HangupStopsUrgentWatch", "after the peer's FIN urgent data is no longer watched", SwitchStage.Watch, p => p.HangupStopsUrgentWatch,
         yes: RuleId.WineHangupStopsUrgent, no: RuleId.MessageRegistrationRearmsAll);
 
+    public static readonly ProfileSwitch<bool> ResetAfterFinClosesAgain = Flag(
+        "ResetAfterFinClosesAgain", "an RST after the FIN posts FD_CLOSE again", SwitchStage.Watch, p => p.ResetAfterFinClosesAgain,
+        yes: RuleId.WineResetAfterFinClosesAgain, no: RuleId.ConnectAndCloseNeverReenabled);
+
     // ---- Latch (post_socket_event) ----
 
     public static readonly ProfileSwitch<bool> HangupLatchedWhenUnselected = Flag(
@@ -283,10 +287,6 @@ public static class ProfileSwitches
     public static readonly ProfileSwitch<bool> ResetRecordedWhateverTheMask = Flag(
         "ResetRecordedWhateverTheMask", "an RST is recorded as FD_CLOSE while unregistered or unselected (signaled by a later WSAEventSelect)", SwitchStage.Latch, p => p.ResetRecordedWhateverTheMask,
         yes: RuleId.WineResetRecordedWhateverTheMask, no: null);
-
-    public static readonly ProfileSwitch<bool> ResetAfterFinClosesAgain = Flag(
-        "ResetAfterFinClosesAgain", "an RST after the FIN posts FD_CLOSE again", SwitchStage.Latch, p => p.ResetAfterFinClosesAgain,
-        yes: RuleId.WineResetAfterFinClosesAgain, no: RuleId.ConnectAndCloseNeverReenabled);
 
     // ---- Delivery (sock_wake_up) ----
 
@@ -303,8 +303,8 @@ public static class ProfileSwitches
         WriteReenable, FailedRecvReenables, FailedAcceptReenables, DatagramConnect, ReenableClearsRecorded,
         KeepsSeveralUrgentBytes, InlineUrgentAlsoSignalsOob, UrgentMarkSplitsStream, BothDirectionsShutHangsUp, ResetReportsArmedWrite,
         CloseTiming, ResetCloseError, UnboundDatagramWrite,
-        ResetSocketUnwatched, HangupStopsUrgentWatch,
-        HangupLatchedWhenUnselected, ResetRecordedWhateverTheMask, ResetAfterFinClosesAgain,
+        ResetSocketUnwatched, HangupStopsUrgentWatch, ResetAfterFinClosesAgain,
+        HangupLatchedWhenUnselected, ResetRecordedWhateverTheMask,
         WakeUpResignalsRecorded,
     ];
 

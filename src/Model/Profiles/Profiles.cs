@@ -69,11 +69,11 @@ public static class Profiles
         // sock_get_poll_events
         ResetSocketUnwatched = true,
         HangupStopsUrgentWatch = true,
+        ResetAfterFinClosesAgain = true,
 
         // post_socket_event
         HangupLatchedWhenUnselected = true,
         ResetRecordedWhateverTheMask = true,
-        ResetAfterFinClosesAgain = true,
 
         // sock_wake_up
         WakeUpResignalsRecorded = true,

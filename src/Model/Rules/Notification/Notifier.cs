@@ -15,9 +15,9 @@ namespace WinsockConformance.Model;
 // B4's quiet bits wait for a new occurrence. Each Wine rule is in one place:
 //
 //   Watch:   WINE-26 (both directions shut: nothing watched), WINE-8 (reset: nothing watched), WINE-19 (no urgent
-//            watch after the FIN), WINE-24 (an unseen SO_OOBINLINE change), WINE-20 (the reset's latch apart from the
-//            FIN's), WINE-25 (the FIN seen by the readability peek), WINE-6 (the readability watched for the FIN),
-//            WINE-27 (POLLOUT with the RST, reported whatever was asked);
+//            watch after the FIN), WINE-24 (an unseen SO_OOBINLINE change), WINE-20 (the reset's latch bit apart from
+//            the FIN's, so still armed), WINE-25 (the FIN seen by the readability peek), WINE-6 (the readability
+//            watched for the FIN), WINE-27 (POLLOUT with the RST, reported whatever was asked);
 //   Latch:   WINE-30 (the RST or hang-up recorded whatever the mask), WINE-25 (the hang-up recorded unselected),
 //            WINE-6 (readability found while peeking for the FIN recorded unselected), WINE-27 (FD_WRITE with the RST);
 //   Deliver: WINE-28 (the wake-up sets the event again while a selected event is recorded);
@@ -111,7 +111,8 @@ internal static class Notifier
 
             if (rst && !s.BothDirectionsShut && p.ResetAfterFinClosesAgain && (reported & NetworkEvents.Close) != 0)
             {
-                // WINE-20: RESET is a latch apart from HUP (the FIN's), so FD_CLOSE can come a second time (FUZZ-25).
+                // WINE-20: RESET is a latch bit apart from HUP (the FIN's), so "mask & ~reported_events" still has it and
+                // FD_CLOSE comes a second time (FUZZ-25).
                 b.Cite(ProfileSwitches.ResetAfterFinClosesAgain);
                 reported &= ~NetworkEvents.Close;
             }
