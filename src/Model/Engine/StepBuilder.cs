@@ -234,12 +234,14 @@ internal sealed class StepBuilder
     {
         var eventObjects = _eventObjects is null ? _before.EventObjects : new EquatableArray<EventObjectState>([.. _eventObjects]);
         var (open, closed) = SocketsAfter();
+        var signaled = _eventObjects is null ? _before.Signaled : Signaled(eventObjects.AsSpan());
         var state = _before with
         {
             Open = open,
             Closed = closed,
             Queue = _queue is null ? _before.Queue : new EquatableArray<Notification>(_queue),
             EventObjects = eventObjects,
+            Signaled = signaled,
             FreeHandleSlots = FreeHandleSlots,
             NextHandleSlot = NextHandleSlot,
             StepCount = _before.StepCount + 1,
@@ -252,7 +254,7 @@ internal sealed class StepBuilder
             Posted = _posted is null ? default : new EquatableArray<Notification>(_posted),
             Delivered = _delivered is null ? default : new EquatableArray<Notification>(_delivered),
             Enumerated = outcome.Enumerated,
-            Signaled = Signaled(eventObjects.AsSpan()),
+            Signaled = signaled,
             Rules = Rules,
         };
         return new StepResult(state, observation);
