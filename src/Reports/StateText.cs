@@ -1,6 +1,7 @@
 using WinsockConformance.Model;
+using WinsockConformance.Traces;
 
-namespace WinsockConformance.Traces;
+namespace WinsockConformance.Reports;
 
 /// <summary>The model state as lines a person reads in reports and timelines.</summary>
 public static class StateText
