@@ -51,6 +51,12 @@ public abstract class Field
     /// <summary>Required when <paramref name="discriminator"/> is <paramref name="value"/>, not allowed otherwise.</summary>
     public FieldUse For(Field discriminator, string value) => new(this, Need.Variant, Discriminator: discriminator, When: value);
 
+    /// <summary>The words the value may be, for a field that takes one of a list (or a set of them); none for others.</summary>
+    public virtual IReadOnlyList<string> Words => [];
+
+    /// <summary>What the value may be, for the operation reference (markdown).</summary>
+    public virtual string Reference => Description;
+
     /// <summary>The JSON Schema of the value.</summary>
     public abstract JsonObject Schema();
 

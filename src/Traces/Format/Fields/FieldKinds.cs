@@ -154,9 +154,13 @@ public sealed class ChoiceField<T> : Field<T>
     }
 
     /// <summary>The words in their canonical spelling, in the table's order.</summary>
-    public IReadOnlyList<string> Words => [.. _words.Select(w => w.Word)];
+    public override IReadOnlyList<string> Words => [.. _words.Select(w => w.Word)];
 
     public IReadOnlyList<(string Alias, string Word)> Aliases => [.. _aliases.Select(a => (a.Word, NameOf(a.Value)))];
+
+    public override string Reference =>
+        OneOf(_words.Select(w => $"`\"{w.Word}\"`"))
+        + (_aliases.Length == 0 ? string.Empty : " (also " + string.Join(", ", Aliases.Select(a => $"`\"{a.Alias}\"` = `\"{a.Word}\"`")) + ")");
 
     internal override string Noun => "a string";
 
@@ -225,9 +229,12 @@ public sealed class SetField<T> : Field<T>
         _arrayNoun = arrayNoun;
     }
 
-    public IReadOnlyList<string> Words => [.. _members.Select(m => m.Word)];
+    public override IReadOnlyList<string> Words => [.. _members.Select(m => m.Word)];
 
     internal override string Noun => $"an array of {_arrayNoun}; [] for none";
+
+    public override string Reference =>
+        "an array of " + (_members.Length <= 4 ? string.Join(", ", _members.Select(m => $"`\"{m.Word}\"`")) : _arrayNoun) + " (`[]` = none)";
 
     internal override bool TryConvert(in Slot slot, LineReader line, out T value, out string? problem)
     {
