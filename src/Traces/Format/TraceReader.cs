@@ -181,7 +181,7 @@ public static class TraceReader
             throw new TraceFormatException($"\"op\" must be a non-empty string, got {op.Kind}");
         }
 
-        var operation = Operations.Find(op.Text)
+        var operation = (op.Entry is { } entry ? entry.Operation ??= Operations.Find(op.Text) : Operations.Find(op.Text))
             ?? throw new TraceFormatException($"unknown operation {SafeText.Quote(op.Text)}; expected one of: {string.Join(", ", Operations.Names)}");
         values.Start(slots, stamp, operation);
         var input = operation.Read(values, op.Text);

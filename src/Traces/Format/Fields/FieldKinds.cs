@@ -19,7 +19,7 @@ public sealed class NameField : Field<string>
     {
         value = slot.Text!;
         problem = slot.Token != JsonTokenType.String ? $"\"{Name}\" must be a non-empty string, got {slot.Kind}"
-            : (slot.Entry?.NameProblem ?? NameRules.Problem(value)) is { } rule ? $"\"{Name}\": {SafeText.Quote(value)} is not a usable name: {rule}"
+            : (slot.Entry is { } entry ? entry.NameProblem : NameRules.Problem(value)) is { } rule ? $"\"{Name}\": {SafeText.Quote(value)} is not a usable name: {rule}"
             : null;
         return problem is null;
     }

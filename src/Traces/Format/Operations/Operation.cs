@@ -23,6 +23,7 @@ public sealed class Operation
 {
     private readonly Func<FieldValues, string, Input> _read;
     private readonly List<Shape> _forms = [];
+    private readonly FieldUse?[] _byKey;
 
     internal Operation(string name, IReadOnlyList<string> aliases, OperationGroup group, IReadOnlyList<FieldUse> fields, Func<FieldValues, string, Input> read, string summary, string detail)
     {
@@ -33,6 +34,11 @@ public sealed class Operation
         _read = read;
         Summary = summary;
         Detail = detail;
+        _byKey = new FieldUse?[StepFields.Keys.Count];
+        foreach (var use in fields)
+        {
+            _byKey[use.Field.Key.Index] = use;
+        }
     }
 
     public string Name { get; }
@@ -58,18 +64,8 @@ public sealed class Operation
 
     internal Input Read(FieldValues fields, string api) => _read(fields, api);
 
-    internal FieldUse? Use(Field field)
-    {
-        foreach (var use in Fields)
-        {
-            if (ReferenceEquals(use.Field, field))
-            {
-                return use;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>How this operation uses the field, or null if it does not (one look-up by the field's key: an operation reads a key through one field).</summary>
+    internal FieldUse? Use(Field field) => _byKey[field.Key.Index] is { } use && ReferenceEquals(use.Field, field) ? use : null;
 
     /// <summary>Adds how inputs of type <typeparamref name="TInput"/> are written (after op and socket) and described.</summary>
     internal Operation Form<TInput>(Action<TInput, FieldWriter>? write = null, Func<TInput, string>? describe = null)
@@ -138,7 +134,7 @@ public sealed class FieldValues
     }
 
     /// <summary>The field's value; its default if the line leaves it out and the row allows that.</summary>
-    public T Get<T>(Field<T> field) => TryGet(field, out var value) ? value : (T)(Use(field).Default ?? default(T))!;
+    public T Get<T>(Field<T> field) => TryGet(field, out var value) ? value : Use(field).Default is T fallback ? fallback : default!;
 
     /// <summary>The field's value, or null if the line leaves out an optional field without a default.</summary>
     public string? Find(NameField field) => TryGet(field, out var value) ? value : null;

@@ -136,14 +136,13 @@ internal sealed class LineReader
             case JsonTokenType.String:
                 var entry = Names.Get(StringBytes(ref r, out var bytes));
                 var text = entry?.Text ?? Encoding.UTF8.GetString(bytes);
-                return new Item(JsonTokenType.String, text, entry, SafeText.Quote(text));
+                return new Item(JsonTokenType.String, text, entry);
             case JsonTokenType.StartArray or JsonTokenType.StartObject:
                 var token = r.TokenType;
                 Skip(ref r);
-                return new Item(token, null, null, token == JsonTokenType.StartArray ? "an array" : "an object");
+                return new Item(token, null, null);
             default:
-                var raw = Encoding.UTF8.GetString(r.ValueSpan);
-                return new Item(r.TokenType, raw, null, SafeText.Escape(raw, SafeText.QuoteLength));
+                return new Item(r.TokenType, Encoding.UTF8.GetString(r.ValueSpan), null);
         }
     }
 

@@ -12,6 +12,9 @@ internal sealed class NameEntry(byte[] utf8, string text)
 
     public string Text { get; } = text;
 
+    /// <summary>The operation this text names, once looked up (a trace spells the same few ops on every line).</summary>
+    public Operation? Operation { get; set; }
+
     /// <summary>Why <see cref="Text"/> cannot be a socket, window or event-object name, or null (<see cref="NameRules"/>).</summary>
     public string? NameProblem
     {

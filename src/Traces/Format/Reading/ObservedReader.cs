@@ -174,7 +174,7 @@ internal static class ObservedReader
                 throw new TraceFormatException("\"observed.signaled\" must contain strings");
             }
 
-            if ((item.Entry?.NameProblem ?? NameRules.Problem(item.Text!)) is { } rule)
+            if ((item.Entry is { } entry ? entry.NameProblem : NameRules.Problem(item.Text!)) is { } rule)
             {
                 throw new TraceFormatException($"\"observed.signaled\": {SafeText.Quote(item.Text!)} is not a usable name: {rule}");
             }

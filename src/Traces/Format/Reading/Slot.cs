@@ -62,5 +62,15 @@ internal struct Slot
     };
 }
 
-/// <summary>One item of an array value (in the reader's item list).</summary>
-internal readonly record struct Item(JsonTokenType Token, string? Text, NameEntry? Entry, string Got);
+/// <summary>One item of an array value (in the reader's item list): a string, or a number's or literal's text.</summary>
+internal readonly record struct Item(JsonTokenType Token, string? Text, NameEntry? Entry)
+{
+    /// <summary>The item as a message quotes it.</summary>
+    public string Got => Token switch
+    {
+        JsonTokenType.String => SafeText.Quote(Text!),
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.StartObject => "an object",
+        _ => SafeText.Escape(Text!, SafeText.QuoteLength),
+    };
+}
