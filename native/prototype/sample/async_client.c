@@ -3,6 +3,7 @@
  * the shim it talks to the simulated stack. Modes (argv[1]):
  *   async            the above (default)
  *   events           the same with WSAEventSelect + WSAWaitForMultipleEvents + WSAEnumNetworkEvents
+ *   kwait            events, but waiting with kernel32's WaitForSingleObject on the WSAEVENT
  *   peek             the same loop built on PeekMessage + MsgWaitForMultipleObjects instead of GetMessage
  *   crash            dereferences NULL at the first FD_READ (the harness must still report)
  *   exit             calls exit(3) right after FD_CONNECT
@@ -121,7 +122,8 @@ static int run_events(const char *port)
     if (WSAEventSelect(s_socket, event, FD_CONNECT | FD_READ | FD_CLOSE)) say("WSAEventSelect", WSAGetLastError());
     do_connect(s_socket, port);
     for (;;) {
-        DWORD w = WSAWaitForMultipleEvents(1, &event, FALSE, 5000, FALSE);
+        DWORD w = strcmp(s_mode, "kwait") == 0 ? WaitForSingleObject(event, 5000)
+                                              : WSAWaitForMultipleEvents(1, &event, FALSE, 5000, FALSE);
         if (w == WSA_WAIT_TIMEOUT) { say("timeout", 0); break; }
         /* The event is a real kernel32 event: a plain wait on it must agree with the shim's answer. */
         say("kernel32 sees it signaled", WaitForSingleObject(event, 0) == WAIT_OBJECT_0);
@@ -159,7 +161,7 @@ int main(int argc, char **argv)
     if (argc > 1) s_mode = argv[1];
     const char *port = argc > 2 ? argv[2] : "5555";
     if (strcmp(s_mode, "bench") == 0) return run_bench(argc > 2 ? atoi(argv[2]) : 100000);
-    if (strcmp(s_mode, "events") == 0) return run_events(port);
+    if (strcmp(s_mode, "events") == 0 || strcmp(s_mode, "kwait") == 0) return run_events(port);
     if (strcmp(s_mode, "peek") == 0) return run_peek(port);
     return run_async(port);
 }

@@ -1,16 +1,21 @@
 /* Idle detection: the program's imports of the user32/kernel32 functions where a message loop blocks are
- * redirected (import address table of the main module) to wrappers that ask the harness first. When the
- * program would block with nothing to retrieve, the harness gets OP_IDLE and may deliver the next peer
- * action (its effects post the message) before the real call runs: lock-step, so deterministic. */
+ * redirected (import address tables of the program's own modules, not the system DLLs' nor the shim's) to
+ * wrappers that ask the harness first. When the program would block with nothing to retrieve, the harness
+ * gets OP_IDLE and may deliver the next peer action (its effects post the message or set the event)
+ * before the real call runs: lock-step, so deterministic. */
 #include "shim.h"
+#define PSAPI_VERSION 2
+#include <psapi.h>
 
 typedef BOOL (WINAPI *get_message_fn)(MSG *, HWND, UINT, UINT);
 typedef BOOL (WINAPI *peek_message_fn)(MSG *, HWND, UINT, UINT, UINT);
 typedef DWORD (WINAPI *msg_wait_fn)(DWORD, const HANDLE *, BOOL, DWORD, DWORD);
+typedef DWORD (WINAPI *wait_multiple_fn)(DWORD, const HANDLE *, BOOL, DWORD, BOOL);
 
 static get_message_fn s_get_message_a, s_get_message_w;
 static peek_message_fn s_peek_message_a, s_peek_message_w;
 static msg_wait_fn s_msg_wait;
+static wait_multiple_fn s_wait_multiple;
 
 /* Socket messages WSAAsyncSelect registered (window, message): their retrieval is reported. */
 static struct { HWND hwnd; UINT message; } s_registered[64];
@@ -89,6 +94,23 @@ static DWORD WINAPI hook_MsgWaitForMultipleObjects(DWORD count, const HANDLE *ha
     return hook_MsgWaitForMultipleObjectsEx(count, handles, timeout, wake, all ? MWMO_WAITALL : 0);
 }
 
+/* kernel32 waits (an event-mode program waiting on its WSAEVENTs directly): the same probe-then-ask loop. */
+static DWORD wait_objects(DWORD count, const HANDLE *handles, BOOL all, DWORD timeout, BOOL alertable)
+{
+    for (;;) {
+        DWORD now = s_wait_multiple(count, handles, all, 0, alertable);
+        if (now != WAIT_TIMEOUT || timeout == 0) return now;
+        int64_t verdict = idle(IDLE_WAIT, timeout);
+        if (verdict == IDLE_TIMED_OUT) return WAIT_TIMEOUT;
+        if (verdict != IDLE_DELIVERED) return s_wait_multiple(count, handles, all, timeout, alertable);
+    }
+}
+
+static DWORD WINAPI hook_WaitForSingleObject(HANDLE h, DWORD timeout) { return wait_objects(1, &h, FALSE, timeout, FALSE); }
+static DWORD WINAPI hook_WaitForSingleObjectEx(HANDLE h, DWORD timeout, BOOL alertable) { return wait_objects(1, &h, FALSE, timeout, alertable); }
+static DWORD WINAPI hook_WaitForMultipleObjects(DWORD n, const HANDLE *h, BOOL all, DWORD timeout) { return wait_objects(n, h, all, timeout, FALSE); }
+static DWORD WINAPI hook_WaitForMultipleObjectsEx(DWORD n, const HANDLE *h, BOOL all, DWORD timeout, BOOL alertable) { return wait_objects(n, h, all, timeout, alertable); }
+
 /* Rewrites every import slot of `module` that holds `real` so it calls `hook` instead. Matching by the
  * resolved address, not the name, also catches imports through api-ms-win-* sets and forwarders. */
 static int patch_module(HMODULE module, const void *real, const void *hook)
@@ -111,21 +133,42 @@ static int patch_module(HMODULE module, const void *real, const void *hook)
     return patched;
 }
 
+static const struct { const wchar_t *dll; const char *name; void *hook; void **real; } s_hooks[] = {
+    { L"user32.dll", "GetMessageA", (void *)hook_GetMessageA, (void **)&s_get_message_a },
+    { L"user32.dll", "GetMessageW", (void *)hook_GetMessageW, (void **)&s_get_message_w },
+    { L"user32.dll", "PeekMessageA", (void *)hook_PeekMessageA, (void **)&s_peek_message_a },
+    { L"user32.dll", "PeekMessageW", (void *)hook_PeekMessageW, (void **)&s_peek_message_w },
+    { L"user32.dll", "MsgWaitForMultipleObjectsEx", (void *)hook_MsgWaitForMultipleObjectsEx, (void **)&s_msg_wait },
+    { L"user32.dll", "MsgWaitForMultipleObjects", (void *)hook_MsgWaitForMultipleObjects, NULL },
+    { L"kernel32.dll", "WaitForMultipleObjectsEx", (void *)hook_WaitForMultipleObjectsEx, (void **)&s_wait_multiple },
+    { L"kernel32.dll", "WaitForMultipleObjects", (void *)hook_WaitForMultipleObjects, NULL },
+    { L"kernel32.dll", "WaitForSingleObject", (void *)hook_WaitForSingleObject, NULL },
+    { L"kernel32.dll", "WaitForSingleObjectEx", (void *)hook_WaitForSingleObjectEx, NULL },
+};
+
+/* The program's own modules: everything loaded so far except the system directory's DLLs and the shim. */
+static int is_program_module(HMODULE module, const wchar_t *system, size_t system_length)
+{
+    wchar_t path[MAX_PATH];
+    HMODULE self = NULL;
+    GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                       (const wchar_t *)(void *)is_program_module, &self);
+    if (module == self || !GetModuleFileNameW(module, path, MAX_PATH)) return 0;
+    return _wcsnicmp(path, system, system_length) != 0;
+}
+
 void shim_install_idle_hooks(void)
 {
-    HMODULE user32 = GetModuleHandleW(L"user32.dll");
-    if (!user32) return; /* a program without user32 has no message loop to watch */
-    s_get_message_a = (get_message_fn)(void *)GetProcAddress(user32, "GetMessageA");
-    s_get_message_w = (get_message_fn)(void *)GetProcAddress(user32, "GetMessageW");
-    s_peek_message_a = (peek_message_fn)(void *)GetProcAddress(user32, "PeekMessageA");
-    s_peek_message_w = (peek_message_fn)(void *)GetProcAddress(user32, "PeekMessageW");
-    s_msg_wait = (msg_wait_fn)(void *)GetProcAddress(user32, "MsgWaitForMultipleObjectsEx");
-    void *msg_wait_plain = (void *)GetProcAddress(user32, "MsgWaitForMultipleObjects");
-    HMODULE program = GetModuleHandleW(NULL);
-    patch_module(program, (void *)s_get_message_a, (void *)hook_GetMessageA);
-    patch_module(program, (void *)s_get_message_w, (void *)hook_GetMessageW);
-    patch_module(program, (void *)s_peek_message_a, (void *)hook_PeekMessageA);
-    patch_module(program, (void *)s_peek_message_w, (void *)hook_PeekMessageW);
-    patch_module(program, (void *)s_msg_wait, (void *)hook_MsgWaitForMultipleObjectsEx);
-    patch_module(program, msg_wait_plain, (void *)hook_MsgWaitForMultipleObjects);
+    for (size_t i = 0; i < sizeof s_hooks / sizeof *s_hooks; i++)
+        if (s_hooks[i].real) *s_hooks[i].real = (void *)GetProcAddress(GetModuleHandleW(s_hooks[i].dll), s_hooks[i].name);
+    wchar_t system[MAX_PATH];
+    size_t system_length = GetSystemDirectoryW(system, MAX_PATH);
+    HMODULE modules[256];
+    DWORD bytes = 0;
+    if (!K32EnumProcessModules(GetCurrentProcess(), modules, sizeof modules, &bytes)) return;
+    for (DWORD m = 0; m < bytes / sizeof *modules && m < 256; m++) {
+        if (!is_program_module(modules[m], system, system_length)) continue;
+        for (size_t i = 0; i < sizeof s_hooks / sizeof *s_hooks; i++)
+            patch_module(modules[m], (void *)GetProcAddress(GetModuleHandleW(s_hooks[i].dll), s_hooks[i].name), s_hooks[i].hook);
+    }
 }
