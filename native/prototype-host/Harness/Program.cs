@@ -14,7 +14,10 @@ if (args.Length < 4)
 var exe = args[1];
 var attach = args[2] == "linked" ? Attach.Linked : Attach.Override;
 var watchdog = TimeSpan.FromSeconds(30);
-using var session = new WineSession(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(exe))!, "keeper.exe"));
+// SHIM_HARNESS_SESSION=external: the caller keeps the Wine session warm (measure.sh does, to account its CPU time).
+using var session = Environment.GetEnvironmentVariable("SHIM_HARNESS_SESSION") == "external"
+    ? null
+    : new WineSession(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(exe))!, "keeper.exe"));
 if (args[0] == "run")
 {
     var seed = int.Parse(args[3], inv);
@@ -50,5 +53,10 @@ var distinct = results.Take(schedules).Select(r => string.Join('\n', r.Trace)).D
 Console.WriteLine(string.Create(inv, $"{runs.Length} runs ({schedules} schedules x {profiles}) with {parallel} at a time: {wall:F1} s wall, {wall / runs.Length * 1000:F0} ms per run"));
 Console.WriteLine(string.Create(inv, $"per run (mean): start->hello {results.Average(r => r.StartToHelloMs):F0} ms, hello->end {results.Average(r => r.HelloToEndMs):F0} ms, end->exit {results.Average(r => r.EndToExitMs):F0} ms, exit->collected {results.Average(r => r.ExitToCollectedMs):F0} ms, {results.Average(r => r.Requests):F0} requests"));
 Console.WriteLine(string.Create(inv, $"verdicts: {string.Join(", ", results.GroupBy(r => r.Verdict).Select(g => $"{g.Count()} {g.Key}"))}"));
+foreach (var odd in results.Where(r => r.ExitCode != 0).GroupBy(r => r.Verdict).Select(g => g.First()))
+{
+    Console.WriteLine($"example of '{odd.Verdict}': stdout [{odd.Stdout.Trim()}] stderr [{odd.Stderr.Trim()}]");
+}
+
 Console.WriteLine(string.Create(inv, $"distinct traces among the {schedules} seeds: {distinct}; seeds whose repeated runs differ: {diverging}"));
 return diverging == 0 ? 0 : 1;

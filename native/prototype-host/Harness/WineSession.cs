@@ -28,8 +28,14 @@ internal sealed class WineSession : IDisposable
         info.Environment["WINEDEBUG"] = "-all";
         info.Environment.Remove("WINEDLLOVERRIDES");
         _keeper = Process.Start(info) ?? throw new InvalidOperationException("the keeper did not start");
-        _keeper.StandardOutput.ReadToEndAsync();
         _keeper.StandardError.ReadToEndAsync();
+        var ready = _keeper.StandardOutput.ReadLineAsync();
+        if (!ready.Wait(TimeSpan.FromSeconds(60)) || ready.Result != "ready")
+        {
+            throw new InvalidOperationException($"the Wine session did not come up (keeper said: {(ready.IsCompleted ? ready.Result : "nothing")})");
+        }
+
+        _keeper.StandardOutput.ReadToEndAsync();
     }
 
     public void Dispose()

@@ -157,9 +157,13 @@ static void transact(uint16_t op, const uint64_t *args, uint16_t argc, const voi
 int shim_call(uint16_t op, const uint64_t *args, uint16_t argc, const void *blob, uint32_t blob_length,
               struct shim_reply *reply)
 {
+    /* The channel's own kernel32 calls (ReadFile, WriteFile, PostMessage) must not show through as the
+     * program's last error: what the program sees is what the harness said, or what it had before. */
+    DWORD saved = GetLastError();
     InitOnceExecuteOnce(&s_once, open_channel, NULL, NULL);
-    if (!s_connected) return 0;
+    if (!s_connected) { SetLastError(saved); return 0; }
     transact(op, args, argc, blob, blob_length, reply);
+    SetLastError(saved);
     return 1;
 }
 
