@@ -132,6 +132,26 @@ public sealed class InputFileTests(TraceFiles files) : IClassFixture<TraceFiles>
         Assert.Contains("  2  bind a\n", run.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Running_out_of_memory_is_one_line_and_exit_3()
+    {
+        // Given a trace whose one step signals 1.5 million event objects (a 15 MB line)
+        var path = files.Write("huge-line.jsonl", TraceFiles.TraceHeader,
+            "{\"step\":1,\"op\":\"socket\",\"socket\":\"a\",\"observed\":{\"ret\":0,\"signaled\":[" + string.Join(',', Enumerable.Range(0, 1_500_000).Select(i => $"\"e{i}\"")) + "]}}");
+
+        // When the command line checks it in a process whose heap is limited to 16 MiB
+        var cli = Path.Combine(AppContext.BaseDirectory, "winsock-conformance.dll");
+        var start = new ProcessStartInfo("dotnet", [cli, "check", path]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x1000000";
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(s_limit), "the check did not end");
+
+        // Then one line says so, with the resource exit code
+        Assert.True(process.ExitCode == 3, $"exit {process.ExitCode}: {error}");
+        Assert.Equal("error: out of memory (a resource problem, not a verdict): give the process more memory, or check fewer or smaller files at once\n", error.ReplaceLineEndings("\n"));
+    }
+
     private static ProbeRun Within(params string[] args)
     {
         var task = Task.Run(() => ProbeRun.Of(args));
