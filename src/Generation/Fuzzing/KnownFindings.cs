@@ -17,7 +17,7 @@ internal sealed record KnownFinding(string Id, string Summary, string Profile, F
     public Func<IReadOnlyList<Input>, ModelState, Input, Divergence, bool>? ExplainsAfter { get; init; }
 
     /// <summary>A finding that shows at the very step that triggers it, in the given aspect.</summary>
-    public static KnownFinding AtStep(string id, string summary, string profile, string aspect, Func<ModelState, Input, bool> situation) =>
+    public static KnownFinding AtStep(string id, string summary, string profile, Aspect aspect, Func<ModelState, Input, bool> situation) =>
         new(id, summary, profile, situation, (state, input, d) => situation(state, input) && d.Differences.Any(x => x.Aspect == aspect));
 }
 

@@ -56,7 +56,7 @@ internal sealed class LiveStack : IScenarioStack
     /// <summary>Why the loopback probe cannot run this scenario, or null.</summary>
     public static string? Unreachable(Trace scenario) => scenario.Steps.Select(s => s.Input).FirstOrDefault(i =>
         i is NetworkChange or ConnectCall { Target: ConnectTarget.TimedOut } or IoctlCall { Code: IoctlCode.GetGroupQos }) is { } input
-            ? $"{InputCodec.Describe(input)} cannot be produced over loopback"
+            ? $"{Operations.Describe(input)} cannot be produced over loopback"
             : null;
 
     public void Capture(Trace scenario, TraceWriter writer)
@@ -82,7 +82,7 @@ internal sealed class LiveStack : IScenarioStack
                 writer.WriteStep(step.Input, observed, step.Comment);
                 if (session.Abandoned)
                 {
-                    writer.WriteEnd(complete: false, reason: $"step {step.Number} ({InputCodec.Describe(step.Input)}) hung for {_settling.StepTimeout.TotalSeconds:F0} s; the probe closed the sockets to release it");
+                    writer.WriteEnd(complete: false, reason: $"step {step.Number} ({Operations.Describe(step.Input)}) hung for {_settling.StepTimeout.TotalSeconds:F0} s; the probe closed the sockets to release it");
                     return;
                 }
             }
@@ -129,14 +129,14 @@ internal sealed class LiveStack : IScenarioStack
     private (List<ObservedMessage> Posted, bool TimedOut) Settle(LiveSession session, StepResult predicted, List<string> oddities)
     {
         var expected = predicted.Observation.Posted.Count;
-        var expectedSignaled = string.Join(",", predicted.Observation.Signaled);
+        var expectedSignaled = predicted.Observation.Signaled;
         var posted = new List<ObservedMessage>();
         var clock = Stopwatch.StartNew();
         TimeSpan? satisfiedAt = null;
         while (true)
         {
             posted.AddRange(session.Collect(oddities));
-            var satisfied = posted.Count >= expected && string.Join(",", session.SignaledEvents()) == expectedSignaled;
+            var satisfied = posted.Count >= expected && session.SignaledEvents().SequenceEqual(expectedSignaled, StringComparer.Ordinal);
             if (satisfied)
             {
                 satisfiedAt ??= clock.Elapsed;

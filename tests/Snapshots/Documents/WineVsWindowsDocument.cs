@@ -54,10 +54,10 @@ public static class WineVsWindowsDocument
             }
 
             text.Append($"Capture: `{Path.GetFileName(Path.GetDirectoryName(trace.Source))}/{Path.GetFileName(trace.Source)}` ({trace.Header.Stack}); verdict against `wine-8`: {wine.Verdict.ToString().ToLowerInvariant()}.\n");
-            text.Append($"First difference from `windows`: step {d.Step}, `{d.Call}`:\n\n");
+            text.Append($"First difference from `windows`: step {d.Step}, `{DifferenceText.Call(d)}`:\n\n");
             foreach (var diff in d.Differences)
             {
-                text.Append($"- {diff.Aspect}: Windows {diff.Expected}; Wine {diff.Observed}\n");
+                text.Append($"- {DifferenceText.Aspect(diff)}: Windows {DifferenceText.Expected(diff)}; Wine {DifferenceText.Observed(diff)}\n");
             }
 
             text.Append("\n```text\n").Append(Timeline.SideBySide(trace.AsScenario(), [Profiles.Windows, Profiles.Wine8])).Append("```\n");
