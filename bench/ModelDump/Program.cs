@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using System.Text.Json;
-using System.Text.Encodings.Web;
 using WinsockConformance.Model;
 using WinsockConformance.Traces;
 
@@ -29,7 +27,7 @@ namespace WinsockConformance.ModelDump;
 /// diff -r -I '^  rules:' BEFORE AFTER                    # state and observations only
 /// </code>
 /// <para>
-/// Each step prints its input (as the trace format writes it), the observation without its rules, the rules
+/// Each step prints its input (its record type and properties), the observation without its rules, the rules
 /// on their own line, then what changed in the state: the open and closed sockets' order, the queue, event
 /// objects, handle slots, and, per socket (keyed by name#generation), every stored field whose value changed
 /// since that socket was last printed (all of them for a new socket). Printing only what changed keeps the
@@ -38,8 +36,6 @@ namespace WinsockConformance.ModelDump;
 /// </remarks>
 internal static class Program
 {
-    private static readonly JsonWriterOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static int Main(string[] args)
     {
         if (args.Length < 1)
@@ -156,17 +152,18 @@ internal static class Program
         throw new InvalidOperationException("run from inside the repository (no Conformance.sln above the current directory)");
     }
 
+    /// <summary>
+    /// The input as its record type and stored properties, by reflection: independent of the trace format's writer,
+    /// which other work may change, so the dumps of two trees compare.
+    /// </summary>
     internal static string InputText(Input input)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, s_json))
-        {
-            w.WriteStartObject();
-            InputCodec.Write(w, input);
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var type = input.GetType();
+        var fields = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod is not null)
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => $"{p.Name}={Dumper.Text(p.GetValue(input))}");
+        return $"{type.Name}({string.Join(", ", fields)})";
     }
 }
 
@@ -294,7 +291,7 @@ internal sealed class Dumper(TextWriter output)
 
     private static string Label(string name) => s_labels.TryGetValue(name, out var label) ? label : name;
 
-    private static string Text(object? value) => value switch
+    internal static string Text(object? value) => value switch
     {
         null => "null",
         EquatableArray<int> items => "[" + string.Join(',', items) + "]",
