@@ -66,7 +66,7 @@ internal static class Network
         {
             Peer = s.Peer | PeerFlags.Reset | PeerFlags.Closed,
             Reported = reported,
-            ReadableBytes = keep ? s.ReadableBytes : 0,
+            ReadableBytes = keep || b.Profile.FionreadCountsAfterReset ? s.ReadableBytes : 0,
             UrgentBytes = keep ? s.UrgentBytes : 0,
             SendBlocked = false,
             Occurred = s.Occurred | NetworkEvents.Close | ResetWrite(b, s),

@@ -63,6 +63,13 @@ internal static class Notifier
             {
                 b.Apply(RuleId.WineResetRecordedWhateverTheMask);
             }
+
+            if (profile.ResetRecordsWrite && s.IsReset && s.Registration is NoRegistration && (s.Reported & NetworkEvents.Write) == 0)
+            {
+                // WINE-35: an RST Wine finds on a socket it was not watching also reports POLLOUT, recorded as FD_WRITE.
+                latch |= NetworkEvents.Write;
+                b.Apply(RuleId.WineResetRecordsWrite);
+            }
         }
 
         NoteUnboundDatagram(b, s, mask);

@@ -115,6 +115,9 @@ public enum RuleId : byte
     WineResetRecordedWhateverTheMask,
     WineAcceptedInlineFixedAtConnect,
     WineReusesLowestFreeHandle,
+    WineDatagramSendBindsFirst,
+    WineFionreadCountsAfterReset,
+    WineResetRecordsWrite,
 
     // Microsoft's documentation read literally, where Windows differs
     DocConnectPostedWhileConnected,
