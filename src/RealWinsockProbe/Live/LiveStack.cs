@@ -36,7 +36,7 @@ internal sealed class LiveStack : IScenarioStack
         }
 
         Name = _info.IsWine ? "wine-" + _info.WineVersion : "windows-" + Environment.OSVersion.Version;
-        NativeProfile = _info.IsWine && _info.WineVersion!.StartsWith("8.", StringComparison.Ordinal) ? Profiles.Wine8 : Profiles.Windows;
+        NativeProfile = NativeProfileOf(_info);
         Provenance = new Provenance
         {
             Os = _info.OsDescription,
@@ -48,6 +48,15 @@ internal sealed class LiveStack : IScenarioStack
     }
 
     public string Name { get; }
+
+    /// <summary>The profile a stack follows: Wine 8.x and 10.x have their own, anything else is judged as Windows.</summary>
+    private static Profile NativeProfileOf(StackInfo info) => info.WineVersion switch
+    {
+        null => Profiles.Windows,
+        { } v when v.StartsWith("8.", StringComparison.Ordinal) => Profiles.Wine8,
+        { } v when v.StartsWith("10.", StringComparison.Ordinal) => Profiles.Wine10,
+        _ => Profiles.Windows,
+    };
 
     public Profile NativeProfile { get; }
 
