@@ -751,6 +751,15 @@ internal static class Calls
         if (s.Registration is MessageRegistration)
         {
             b.Apply(RuleId.MessageDeliveryCountsAsEnumerated);
+            // WINE-36: Wine records every event whatever the mask (FD_WRITE with FD_CONNECT when a connect completes) and
+            // message mode drops what it does not post, so the switch to event mode finds them reported and not pending.
+            var dropped = s.Pending
+                | (Conditions.Of(s, b.Profile) & NetworkEvents.Write & ~s.Registration.Mask & ~s.Reported);
+            if (b.Profile.EventSelectDropsMessageRecords && dropped != NetworkEvents.None)
+            {
+                b.Apply(RuleId.WineEventSelectDropsMessageRecords);
+                s = s with { Pending = NetworkEvents.None, Reported = s.Reported | dropped };
+            }
         }
 
         s = b.Profile.EventReregistration switch

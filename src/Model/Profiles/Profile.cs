@@ -117,6 +117,9 @@ public sealed record Profile
     /// <summary>An RST records FD_WRITE (not yet reported) with FD_CLOSE, whatever the mask (WINE-35).</summary>
     public bool ResetRecordsWrite { get; init; }
 
+    /// <summary>WSAEventSelect replacing a WSAAsyncSelect registration drops what was recorded and not posted (WINE-36).</summary>
+    public bool EventSelectDropsMessageRecords { get; init; }
+
     /// <summary>FIONREAD on UDP reports only the next datagram's size.</summary>
     public bool FionreadFirstDatagramOnly { get; init; }
 

@@ -81,6 +81,7 @@ public static class Profiles
         UnconnectedDatagramSendError = WsaError.NotConnected,
         FionreadCountsAfterReset = true,
         ResetRecordsWrite = true,
+        EventSelectDropsMessageRecords = true,
     };
 
     /// <summary>Microsoft's documentation read literally (the seeds; implementations.md §4 documentation, §5 Doc column).</summary>
@@ -222,6 +223,8 @@ public static class ProfileSwitches
             p => p.FionreadCountsAfterReset ? RuleId.WineFionreadCountsAfterReset : RuleId.FionreadCountsBytes),
         new("ResetRecordsWrite", "an RST records an unreported FD_WRITE with FD_CLOSE, whatever the mask", p => Bool(p.ResetRecordsWrite),
             p => p.ResetRecordsWrite ? RuleId.WineResetRecordsWrite : RuleId.CloseResetError),
+        new("EventSelectDropsMessageRecords", "WSAEventSelect after WSAAsyncSelect drops what message mode recorded and did not post", p => Bool(p.EventSelectDropsMessageRecords),
+            p => p.EventSelectDropsMessageRecords ? RuleId.WineEventSelectDropsMessageRecords : RuleId.EventRegistrationSignalsRecorded),
         new("KeepsSeveralUrgentBytes", "several urgent bytes can be queued", p => Bool(p.KeepsSeveralUrgentBytes),
             p => p.KeepsSeveralUrgentBytes ? RuleId.UrgentBytesQueue : RuleId.WineSingleUrgentByte),
     ];

@@ -118,6 +118,7 @@ public enum RuleId : byte
     WineDatagramSendBindsFirst,
     WineFionreadCountsAfterReset,
     WineResetRecordsWrite,
+    WineEventSelectDropsMessageRecords,
 
     // Microsoft's documentation read literally, where Windows differs
     DocConnectPostedWhileConnected,

@@ -27,7 +27,13 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     public const uint WM_USER = 0x0400;
 
     /// <summary>Bound on <see cref="Fill"/>'s acknowledge-and-send rounds; five or six are the rule on Linux loopback.</summary>
-    private const int MaxFillRounds = 12;
+    private const int MaxFillRounds = 16;
+
+    /// <summary>Longer than Linux's delayed-ACK timer on loopback (TCP_ATO_MIN, 40 ms): see <see cref="Fill"/>.</summary>
+    private static readonly TimeSpan DelayedAckWait = TimeSpan.FromMilliseconds(60);
+
+    /// <summary>Bound on <see cref="Fill"/>'s waits for a delayed ACK (one is the rule; each that frees space costs another).</summary>
+    private const int MaxDelayedAckWaits = 3;
 
     private readonly List<LiveSocket> _sockets = [];
     private readonly Dictionary<string, MessageWindow> _windows = new(StringComparer.Ordinal);
@@ -281,36 +287,59 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     /// </summary>
     private LiveOutcome Fill(LiveSocket s)
     {
-        var burst = api.SendUntilWouldBlock(Target(s));
+        var burst = SendUntilFull(s);
         long total = burst.TotalBytes;
-        s.SentBytes += burst.TotalBytes;
-        var drained = false;
-        for (var round = 1; round < MaxFillRounds; round++)
+        if (s.Peer is null)
         {
-            if (s.Peer is null || !burst.Last.FailedWith(Winsock.WSAEWOULDBLOCK))
-            {
-                break;
-            }
+            return new(burst.Last, Note: $"{total} bytes before the last call");
+        }
 
+        var drained = false;
+        var waits = 0;
+        for (var round = 1; round < MaxFillRounds && burst.Last.FailedWith(Winsock.WSAEWOULDBLOCK); round++)
+        {
             s.Peer.AcknowledgeReceived();
-            burst = api.SendUntilWouldBlock(Target(s));
+            burst = SendUntilFull(s);
             total += burst.TotalBytes;
-            s.SentBytes += burst.TotalBytes;
             if (burst.TotalBytes > 0 || !burst.Last.FailedWith(Winsock.WSAEWOULDBLOCK))
             {
                 continue;
             }
 
-            if (drained)
+            if (!drained)
+            {
+                s.Peer.DrainQueued();
+                drained = true;
+                continue;
+            }
+
+            // H-6: a peek makes Linux acknowledge only more than one segment's worth; a shorter remainder (a fill after
+            // unread data, or after the peer's FIN) is acknowledged by the delayed-ACK timer (~40 ms) and frees send
+            // space then, in the middle of a later step. Wait it out and send again; the rounds go on until a wait
+            // frees nothing.
+            if (waits >= MaxDelayedAckWaits)
             {
                 break;
             }
 
-            s.Peer.DrainQueued();
-            drained = true;
+            waits++;
+            Thread.Sleep(DelayedAckWait);
+            burst = SendUntilFull(s);
+            total += burst.TotalBytes;
+            if (burst.TotalBytes == 0)
+            {
+                break;
+            }
         }
 
         return new(burst.Last, Note: $"{total} bytes before the last call");
+    }
+
+    private SendBurst SendUntilFull(LiveSocket s)
+    {
+        var burst = api.SendUntilWouldBlock(Target(s));
+        s.SentBytes += burst.TotalBytes;
+        return burst;
     }
 
     private static LiveOutcome Close(LiveSocket s)
