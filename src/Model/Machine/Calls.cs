@@ -753,8 +753,10 @@ internal static class Calls
             b.Apply(RuleId.MessageDeliveryCountsAsEnumerated);
             // WINE-36: Wine records every event whatever the mask (FD_WRITE with FD_CONNECT when a connect completes) and
             // message mode drops what it does not post, so the switch to event mode finds them reported and not pending.
+            // FD_CONNECT reported means the connect completed under this message registration (which cleared Reported).
+            var connectedHere = s.Kind == SocketKind.Stream && (s.Reported & NetworkEvents.Connect) != 0;
             var dropped = s.Pending
-                | (Conditions.Of(s, b.Profile) & NetworkEvents.Write & ~s.Registration.Mask & ~s.Reported);
+                | (connectedHere ? NetworkEvents.Write & ~s.Registration.Mask & ~s.Reported : NetworkEvents.None);
             if (b.Profile.EventSelectDropsMessageRecords && dropped != NetworkEvents.None)
             {
                 b.Apply(RuleId.WineEventSelectDropsMessageRecords);

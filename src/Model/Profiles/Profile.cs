@@ -120,6 +120,9 @@ public sealed record Profile
     /// <summary>WSAEventSelect replacing a WSAAsyncSelect registration drops what was recorded and not posted (WINE-36).</summary>
     public bool EventSelectDropsMessageRecords { get; init; }
 
+    /// <summary>An RST after the hang-up of both directions is never seen: recv reads the rest, then 0 (WINE-37).</summary>
+    public bool ResetUnseenAfterHangup { get; init; }
+
     /// <summary>FIONREAD on UDP reports only the next datagram's size.</summary>
     public bool FionreadFirstDatagramOnly { get; init; }
 

@@ -82,6 +82,7 @@ public static class Profiles
         FionreadCountsAfterReset = true,
         ResetRecordsWrite = true,
         EventSelectDropsMessageRecords = true,
+        ResetUnseenAfterHangup = true,
     };
 
     /// <summary>Microsoft's documentation read literally (the seeds; implementations.md §4 documentation, §5 Doc column).</summary>
@@ -225,6 +226,8 @@ public static class ProfileSwitches
             p => p.ResetRecordsWrite ? RuleId.WineResetRecordsWrite : RuleId.CloseResetError),
         new("EventSelectDropsMessageRecords", "WSAEventSelect after WSAAsyncSelect drops what message mode recorded and did not post", p => Bool(p.EventSelectDropsMessageRecords),
             p => p.EventSelectDropsMessageRecords ? RuleId.WineEventSelectDropsMessageRecords : RuleId.EventRegistrationSignalsRecorded),
+        new("ResetUnseenAfterHangup", "an RST after both directions are shut is never seen: recv reads the rest, then 0", p => Bool(p.ResetUnseenAfterHangup),
+            p => p.ResetUnseenAfterHangup ? RuleId.WineResetUnseenAfterHangup : RuleId.RecvResult),
         new("KeepsSeveralUrgentBytes", "several urgent bytes can be queued", p => Bool(p.KeepsSeveralUrgentBytes),
             p => p.KeepsSeveralUrgentBytes ? RuleId.UrgentBytesQueue : RuleId.WineSingleUrgentByte),
     ];

@@ -119,6 +119,7 @@ public enum RuleId : byte
     WineFionreadCountsAfterReset,
     WineResetRecordsWrite,
     WineEventSelectDropsMessageRecords,
+    WineResetUnseenAfterHangup,
 
     // Microsoft's documentation read literally, where Windows differs
     DocConnectPostedWhileConnected,
