@@ -751,16 +751,12 @@ internal static class Calls
         if (s.Registration is MessageRegistration)
         {
             b.Apply(RuleId.MessageDeliveryCountsAsEnumerated);
-            // WINE-36: Wine records every event whatever the mask (FD_WRITE with FD_CONNECT when a connect completes) and
-            // message mode drops what it does not post, so the switch to event mode finds them reported and not pending.
-            // FD_CONNECT reported means the connect completed under this message registration (which cleared Reported).
-            var connectedHere = s.Kind == SocketKind.Stream && (s.Reported & NetworkEvents.Connect) != 0;
-            var dropped = s.Pending
-                | (connectedHere ? NetworkEvents.Write & ~s.Registration.Mask & ~s.Reported : NetworkEvents.None);
-            if (b.Profile.EventSelectDropsMessageRecords && dropped != NetworkEvents.None)
+            // WINE-36: message mode drops what it records and does not post (FD_CONNECT outside the mask, the FD_WRITE of
+            // WINE-38), so the switch to event mode finds them reported and not pending.
+            if (b.Profile.EventSelectDropsMessageRecords && s.Pending != NetworkEvents.None)
             {
                 b.Apply(RuleId.WineEventSelectDropsMessageRecords);
-                s = s with { Pending = NetworkEvents.None, Reported = s.Reported | dropped };
+                s = s with { Pending = NetworkEvents.None };
             }
         }
 

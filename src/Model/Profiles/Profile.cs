@@ -123,6 +123,9 @@ public sealed record Profile
     /// <summary>An RST after the hang-up of both directions is never seen: recv reads the rest, then 0 (WINE-37).</summary>
     public bool ResetUnseenAfterHangup { get; init; }
 
+    /// <summary>A completed connect records FD_WRITE with FD_CONNECT, whatever the mask (WINE-38).</summary>
+    public bool ConnectRecordsWrite { get; init; }
+
     /// <summary>FIONREAD on UDP reports only the next datagram's size.</summary>
     public bool FionreadFirstDatagramOnly { get; init; }
 

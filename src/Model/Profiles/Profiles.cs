@@ -83,6 +83,7 @@ public static class Profiles
         ResetRecordsWrite = true,
         EventSelectDropsMessageRecords = true,
         ResetUnseenAfterHangup = true,
+        ConnectRecordsWrite = true,
     };
 
     /// <summary>Microsoft's documentation read literally (the seeds; implementations.md §4 documentation, §5 Doc column).</summary>
@@ -228,6 +229,8 @@ public static class ProfileSwitches
             p => p.EventSelectDropsMessageRecords ? RuleId.WineEventSelectDropsMessageRecords : RuleId.EventRegistrationSignalsRecorded),
         new("ResetUnseenAfterHangup", "an RST after both directions are shut is never seen: recv reads the rest, then 0", p => Bool(p.ResetUnseenAfterHangup),
             p => p.ResetUnseenAfterHangup ? RuleId.WineResetUnseenAfterHangup : RuleId.RecvResult),
+        new("ConnectRecordsWrite", "a completed connect records FD_WRITE with FD_CONNECT, whatever the mask", p => Bool(p.ConnectRecordsWrite),
+            p => p.ConnectRecordsWrite ? RuleId.WineConnectRecordsWrite : RuleId.ConnectRecordedWhileUnselected),
         new("KeepsSeveralUrgentBytes", "several urgent bytes can be queued", p => Bool(p.KeepsSeveralUrgentBytes),
             p => p.KeepsSeveralUrgentBytes ? RuleId.UrgentBytesQueue : RuleId.WineSingleUrgentByte),
     ];

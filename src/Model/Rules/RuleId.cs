@@ -120,6 +120,7 @@ public enum RuleId : byte
     WineResetRecordsWrite,
     WineEventSelectDropsMessageRecords,
     WineResetUnseenAfterHangup,
+    WineConnectRecordsWrite,
 
     // Microsoft's documentation read literally, where Windows differs
     DocConnectPostedWhileConnected,
