@@ -1,5 +1,6 @@
 using System.Text;
 using WinsockConformance.Model;
+using WinsockConformance.Stacks;
 using WinsockConformance.Traces;
 
 namespace WinsockConformance.ModelBench;
@@ -39,7 +40,7 @@ public static class BenchData
         for (var k = 0; k < TraceWalks; k++)
         {
             var seed = FirstTraceSeed + k;
-            var text = ModelTrace.ToText(ScenarioWalk.Generate(seed, ScenarioSteps, profile), profile, $"walk-{seed}");
+            var text = new ModelStack(profile).TraceText(ScenarioWalk.Generate(seed, ScenarioSteps, profile), $"walk-{seed}");
             var path = Path.Combine(directory, $"walk-{seed}.jsonl");
             File.WriteAllText(path, text, new UTF8Encoding(false));
             files.Add(path);

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using WinsockConformance.Model;
 
+using WinsockConformance.Traces;
+
 namespace WinsockConformance.ModelBench;
 
 /// <summary>

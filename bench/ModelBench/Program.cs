@@ -3,6 +3,8 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
+using WinsockConformance.Traces;
+
 namespace WinsockConformance.ModelBench;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using WinsockConformance.Model;
+using WinsockConformance.Stacks;
 using WinsockConformance.Traces;
 
 namespace WinsockConformance.ModelBench;
@@ -19,7 +20,7 @@ internal static class QuickThroughput
         {
             var profile = BenchData.Profile(args[3]);
             var scenario = ScenarioWalk.Generate(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), profile);
-            ModelTrace.Write(Console.Out, scenario, profile, $"walk-{args[1]}");
+            Console.Out.Write(new ModelStack(profile).TraceText(scenario, $"walk-{args[1]}"));
             return 0;
         }
 

@@ -3,6 +3,8 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using WinsockConformance.Model;
 
+using WinsockConformance.Traces;
+
 namespace WinsockConformance.ModelBench;
 
 /// <summary>

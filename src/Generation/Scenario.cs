@@ -1,5 +1,6 @@
 using System.Globalization;
 using WinsockConformance.Model;
+using WinsockConformance.Stacks;
 using WinsockConformance.Traces;
 
 namespace WinsockConformance.Generation;
@@ -65,28 +66,10 @@ public sealed record Scenario(Profile Profile, EquatableArray<Input> Steps, int?
 
     public IReadOnlyList<StepResult> Run() => Run(Profile);
 
-    /// <summary>The model's trace of this scenario (kind "trace", every step observed, end line).</summary>
-    public string ModelTrace(Profile profile, IReadOnlyList<StepResult>? results = null, Func<int, RenderedObservation, RenderedObservation>? mutate = null)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using var writer = new TraceWriter(text);
-        writer.WriteHeader(new TraceHeader
-        {
-            Kind = TraceFormat.TraceKind,
-            Name = "generated",
-            Stack = "model",
-            Profile = profile.Name,
-        });
-        results ??= Run(profile);
-        for (var i = 0; i < Steps.Count; i++)
-        {
-            var rendered = RenderedObservation.FromModel(results[i].Observation, results[i].State);
-            writer.WriteStep(Steps[i], mutate is null ? rendered : mutate(i, rendered));
-        }
-
-        writer.WriteEnd(complete: true);
-        return text.ToString();
-    }
+    /// <summary>The model's trace of this scenario (kind "trace", every step observed, end line), through the model as a stack.</summary>
+    /// <param name="mutate">Changes what step i is recorded as having observed: a stack that departs from the model there.</param>
+    public string ModelTrace(Profile profile, Func<int, RenderedObservation, RenderedObservation>? mutate = null) =>
+        new ModelStack(profile).TraceText(Steps, "generated", mutate);
 
     /// <summary>The scenario as a parsed scenario file (no observed outputs): what stacks and the checker take.</summary>
     /// <param name="source">Where it came from, for messages (a file path, or e.g. "fuzz seed 7 #12").</param>

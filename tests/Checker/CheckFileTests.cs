@@ -1,5 +1,6 @@
 using WinsockConformance.CheckerTests.Support;
 using WinsockConformance.Model;
+using WinsockConformance.Reports;
 using WinsockConformance.Traces;
 
 namespace WinsockConformance.CheckerTests;

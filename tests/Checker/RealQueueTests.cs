@@ -1,7 +1,7 @@
 using System.Globalization;
 using WinsockConformance.CheckerTests.Support;
 using WinsockConformance.Model;
-using WinsockConformance.RealWinsockProbe.Live;
+using WinsockConformance.RealWinsock.Live;
 using WinsockConformance.Traces;
 
 namespace WinsockConformance.CheckerTests;

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using WinsockConformance.Cli;
+using WinsockConformance.Generation;
 using WinsockConformance.Model;
-using WinsockConformance.RealWinsockProbe.Cli;
-using WinsockConformance.RealWinsockProbe.Fuzz;
-using WinsockConformance.RealWinsockProbe.Runs;
+using WinsockConformance.Reports;
+using WinsockConformance.Stacks;
 using WinsockConformance.Traces;
 
 namespace WinsockConformance.Properties;
@@ -31,14 +32,14 @@ public sealed class FuzzPipelineTests(Xunit.Abstractions.ITestOutputHelper outpu
             return;
         }
 
-        using var stack = new RealWinsockProbe.Live.LiveStack(RealWinsockProbe.Live.Settling.Default);
+        using var stack = new RealWinsock.Live.LiveStack(RealWinsock.Live.Settling.Default);
         var settings = new FuzzSettings
         {
             Seed = 20261121, Count = 30, Profile = stack.NativeProfile, CounterexampleDirectory = Path.Combine(_dir, "cx"),
             KnownFindings = KnownFindings.For(stack.NativeProfile),
         };
         var stdout = new StringWriter();
-        var summary = new FuzzRun(new DifferentialRunner(stack, stack.NativeProfile), settings, string.Empty, stdout, new FuzzProgress(TextWriter.Null, 30, interactive: false)).Execute();
+        var summary = new FuzzRun(new DifferentialRunner(stack, stack.NativeProfile), settings, string.Empty, stdout, new FuzzProgress(TextWriter.Null, 30, interactive: false), CounterexampleText.Render).Execute();
         output.WriteLine(stdout.ToString() + FuzzReport.Summary(summary));
         Assert.True(summary.Passed, FuzzReport.Summary(summary));
     }
@@ -89,7 +90,7 @@ public sealed class FuzzPipelineTests(Xunit.Abstractions.ITestOutputHelper outpu
         var stdout = new StringWriter();
 
         // When
-        var summary = new FuzzRun(new DifferentialRunner(stack, Profiles.Wine8), settings, " --stack mutant", stdout, new FuzzProgress(TextWriter.Null, 200, interactive: false)).Execute();
+        var summary = new FuzzRun(new DifferentialRunner(stack, Profiles.Wine8), settings, " --stack mutant", stdout, new FuzzProgress(TextWriter.Null, 200, interactive: false), CounterexampleText.Render).Execute();
 
         // Then: caught, shrunk to a few steps that still disagree on the stack, saved, and the run fails
         Assert.False(summary.Passed);
@@ -111,7 +112,7 @@ public sealed class FuzzPipelineTests(Xunit.Abstractions.ITestOutputHelper outpu
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = ProbeCli.Run(args, stdout, stderr);
+        var code = ConformanceCli.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,7 +1,8 @@
 using Shouldly;
 using WinsockConformance.Model;
+using WinsockConformance.Reports;
 using WinsockConformance.Traces;
-using TimelineRenderer = WinsockConformance.Traces.Timeline;
+using TimelineRenderer = WinsockConformance.Reports.Timeline;
 
 namespace WinsockConformance.Snapshots;
 

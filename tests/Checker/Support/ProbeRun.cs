@@ -1,8 +1,8 @@
-using WinsockConformance.RealWinsockProbe.Cli;
+using WinsockConformance.Cli;
 
 namespace WinsockConformance.CheckerTests.Support;
 
-/// <summary>What one in-process run of the RealWinsockProbe command line printed and returned.</summary>
+/// <summary>What one in-process run of the command line printed and returned.</summary>
 public sealed record ProbeRun(int ExitCode, string Out, string Error)
 {
     /// <summary>Runs the command line in this process, capturing stdout and stderr.</summary>
@@ -10,7 +10,7 @@ public sealed record ProbeRun(int ExitCode, string Out, string Error)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var exit = ProbeCli.Run(args, stdout, stderr);
+        var exit = ConformanceCli.Run(args, stdout, stderr);
         return new ProbeRun(exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,6 +1,6 @@
 using WinsockConformance.Model;
-using WinsockConformance.RealWinsockProbe.Live;
-using WinsockConformance.RealWinsockProbe.Runs;
+using WinsockConformance.RealWinsock.Live;
+using WinsockConformance.Stacks;
 using WinsockConformance.Traces;
 
 namespace WinsockConformance.CheckerTests.Support;

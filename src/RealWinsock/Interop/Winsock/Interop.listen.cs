@@ -1,0 +1,15 @@
+using System.Runtime.InteropServices;
+
+namespace WinsockConformance.RealWinsock.Interop;
+
+internal static partial class Interop
+{
+    internal static partial class Winsock
+    {
+        internal const int SOMAXCONN = 0x7fffffff;
+
+        [LibraryImport(Libraries.Ws2_32, SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
+        internal static partial int listen(SafeHandle s, int backlog);
+    }
+}

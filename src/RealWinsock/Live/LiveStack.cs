@@ -1,0 +1,196 @@
+using System.Runtime.Versioning;
+using WinsockConformance.Model;
+using WinsockConformance.Stacks;
+using WinsockConformance.Traces;
+using Stopwatch = System.Diagnostics.Stopwatch;
+
+namespace WinsockConformance.RealWinsock.Live;
+
+/// <summary>The stack could not be driven at all (self-test failed, WSAStartup failed).</summary>
+internal sealed class StackFailureException(string message) : Exception(message);
+
+/// <summary>
+/// The real ws2_32 as a stack: runs each scenario on real sockets over loopback, on the calling thread
+/// (which owns the windows), settling after every step, and writes the trace step by step.
+/// </summary>
+[SupportedOSPlatform("windows")]
+internal sealed class LiveStack : IScenarioStack
+{
+    private readonly WinsockApi _api;
+    private readonly Settling _settling;
+    private readonly StackInfo _info;
+
+    public LiveStack(Settling settling)
+    {
+        _settling = settling;
+        _api = WinsockApi.Startup();
+        _info = StackInfo.Capture(_api);
+        using (var peer = new LoopbackPeer(_api, TimeSpan.FromSeconds(2)))
+        {
+            var selfTest = SelfTest.Run(_api, peer);
+            if (!selfTest.Passed)
+            {
+                _api.Dispose();
+                throw new StackFailureException("error capture self-test failed: " + selfTest.Message);
+            }
+        }
+
+        Name = _info.IsWine ? "wine-" + _info.WineVersion : "windows-" + Environment.OSVersion.Version;
+        NativeProfile = NativeProfileOf(_info);
+        Provenance = new Provenance
+        {
+            Os = _info.OsDescription,
+            OsBuild = _info.OsVersion,
+            Ws2_32 = _info.Ws2_32FileVersion,
+            Wine = _info.IsWine ? $"{_info.WineVersion} on {_info.WineHost}" : null,
+            Probe = _info.ProbeVersion,
+        };
+    }
+
+    public string Name { get; }
+
+    /// <summary>The profile a stack follows: Wine 8.x and 10.x have their own, anything else is judged as Windows.</summary>
+    private static Profile NativeProfileOf(StackInfo info) => info.WineVersion switch
+    {
+        null => Profiles.Windows,
+        { } v when v.StartsWith("8.", StringComparison.Ordinal) => Profiles.Wine8,
+        { } v when v.StartsWith("10.", StringComparison.Ordinal) => Profiles.Wine10,
+        _ => Profiles.Windows,
+    };
+
+    public Profile NativeProfile { get; }
+
+    public Provenance Provenance { get; }
+
+    /// <summary>Why the loopback probe cannot run this scenario, or null.</summary>
+    public static string? Unreachable(Trace scenario) => scenario.Steps.Select(s => s.Input).FirstOrDefault(i =>
+        i is NetworkChange or ConnectCall { Target: ConnectTarget.TimedOut } or IoctlCall { Code: IoctlCode.GetGroupQos }) is { } input
+            ? $"{InputCodec.Describe(input)} cannot be produced over loopback"
+            : null;
+
+    public void Capture(Trace scenario, TraceWriter writer)
+    {
+        var date = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        writer.WriteHeader(TraceHeaders.ForCapture(scenario, Name, NativeProfile.Name, Provenance with { Date = date }));
+        // The model, in lockstep, says what to wait for; it never decides what is recorded. A step the stack's own
+        // profile calls impossible (a scenario valid under another profile: a finding, not bad input) ends the
+        // lockstep: from there on each step waits only for the quiet period.
+        ModelState? state = ModelState.Initial(NativeProfile);
+        // Every handle the harness needs is created before the first step, so none can take the value of a socket
+        // the scenario closes (H-3).
+        var inputs = scenario.Steps.Select(s => s.Input).ToList();
+        using var peer = new LoopbackPeer(_api, TimeSpan.FromSeconds(2), PeerDemand.For(inputs));
+        using var session = new LiveSession(_api, peer);
+        session.CreateEventObjects(inputs);
+        MessageWindow.DrainThreadQueue();
+        try
+        {
+            foreach (var step in scenario.Steps)
+            {
+                StepResult? predicted = null;
+                string? unpredicted = null;
+                if (state is not null)
+                {
+                    try
+                    {
+                        var result = WinsockModel.Step(state, step.Input);
+                        predicted = result;
+                        state = result.State;
+                    }
+                    catch (ImpossibleStepException e)
+                    {
+                        state = null;
+                        unpredicted = $"impossible under {NativeProfile.Name} ({e.Message}): run without a prediction from here on";
+                    }
+                }
+
+                var observed = RunStepWithWatchdog(session, step.Input, predicted);
+                if (unpredicted is not null)
+                {
+                    observed = observed with { Note = observed.Note is null ? unpredicted : unpredicted + "; " + observed.Note };
+                }
+
+                writer.WriteStep(step.Input, observed, step.Comment);
+                if (session.Abandoned)
+                {
+                    writer.WriteEnd(complete: false, reason: $"step {step.Number} ({InputCodec.Describe(step.Input)}) hung for {_settling.StepTimeout.TotalSeconds:F0} s; the probe closed the sockets to release it");
+                    return;
+                }
+            }
+
+            writer.WriteEnd(complete: true);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or NotSupportedException)
+        {
+            // The harness itself failed (a peer wait ran out): the trace so far stays readable, marked interrupted.
+            writer.WriteEnd(complete: false, reason: e.Message);
+        }
+    }
+
+    /// <summary>Runs a step; if a call blocks past the bound, a watchdog closes the sockets so the step returns.</summary>
+    private RenderedObservation RunStepWithWatchdog(LiveSession session, Input input, StepResult? predicted)
+    {
+        using var watchdog = new Timer(_ => session.Abandon(), null, _settling.StepTimeout, Timeout.InfiniteTimeSpan);
+        var observed = RunStep(session, input, predicted);
+        return session.Abandoned ? observed with { TimedOut = true } : observed;
+    }
+
+    private RenderedObservation RunStep(LiveSession session, Input input, StepResult? predicted)
+    {
+        var outcome = session.Execute(input);
+        var oddities = new List<string>();
+        var (posted, timedOut) = Settle(session, predicted, oddities);
+        session.Requeue();
+        var delivered = outcome.Delivered;
+        return new RenderedObservation
+        {
+            Return = outcome.Call.IsSocketError ? -1 : outcome.Call.ReturnValue,
+            Error = outcome.Call.IsSocketError ? (WsaError)outcome.Call.Error : WsaError.None,
+            Value = outcome.Value,
+            Posted = [.. posted.Select(m => Format(m, session))],
+            Delivered = [.. delivered.Select(m => Format(m, session))],
+            Enumerated = outcome.Enumerated,
+            Signaled = session.SignaledEvents(),
+            TimedOut = timedOut,
+            Note = oddities.Count == 0 ? outcome.Note : string.Join("; ", oddities.Prepend(outcome.Note ?? string.Empty).Where(n => n.Length > 0)),
+        };
+    }
+
+    private static string Format(ObservedMessage m, LiveSession session) =>
+        MessageText.Format(m.Window, m.Message, m.Socket, m.Generation ?? 1, m.Event, m.Error, session.LatestGeneration(m.Socket));
+
+    /// <summary>Waits until the predicted messages and event states are there (without a prediction: nothing), then a quiet period; bounded.</summary>
+    private (List<ObservedMessage> Posted, bool TimedOut) Settle(LiveSession session, StepResult? predicted, List<string> oddities)
+    {
+        var expected = predicted is { } p ? p.Observation.Posted.Count : 0;
+        var expectedSignaled = predicted is { } q ? string.Join(",", q.Observation.Signaled) : null;
+        var posted = new List<ObservedMessage>();
+        var clock = Stopwatch.StartNew();
+        TimeSpan? satisfiedAt = null;
+        while (true)
+        {
+            posted.AddRange(session.Collect(oddities));
+            var satisfied = posted.Count >= expected && (expectedSignaled is null || string.Join(",", session.SignaledEvents()) == expectedSignaled);
+            if (satisfied)
+            {
+                satisfiedAt ??= clock.Elapsed;
+                if (clock.Elapsed - satisfiedAt >= _settling.Quiet)
+                {
+                    return (posted, false);
+                }
+            }
+            else
+            {
+                satisfiedAt = null;
+                if (clock.Elapsed >= _settling.MaxWait)
+                {
+                    return (posted, true);
+                }
+            }
+
+            Thread.Sleep(0);
+        }
+    }
+
+    public void Dispose() => _api.Dispose();
+}

@@ -1,0 +1,22 @@
+using WinsockConformance.Model;
+using WinsockConformance.Traces;
+
+namespace WinsockConformance.Stacks;
+
+/// <summary>
+/// Something that can run a scenario and record what happened: the real ws2_32 (natively or under
+/// Wine) or the model itself. The data flow is scenario -> stack -> trace -> checker -> report.
+/// </summary>
+public interface IScenarioStack : IDisposable
+{
+    /// <summary>The stack's name as traces record it, e.g. "wine-8.0" or "windows-10.0.22631".</summary>
+    string Name { get; }
+
+    /// <summary>The profile this stack is expected to follow when none is asked for.</summary>
+    Profile NativeProfile { get; }
+
+    Provenance Provenance { get; }
+
+    /// <summary>Runs the scenario, writing the trace step by step to <paramref name="writer"/> (flushed per line).</summary>
+    void Capture(Trace scenario, TraceWriter writer);
+}

@@ -1,0 +1,65 @@
+using WinsockConformance.Model;
+using WinsockConformance.Traces;
+
+namespace WinsockConformance.Stacks;
+
+/// <summary>
+/// The model as a stack: its captures are the model's predictions, what a perfectly conforming stack would
+/// record. Lets the whole pipeline run where no real stack exists, gives the checker benchmarks their input,
+/// and is the reference real captures are diffed against. Checking its trace under the same profile always conforms.
+/// </summary>
+public sealed class ModelStack(Profile profile) : IScenarioStack
+{
+    public string Name => "model-" + profile.Name;
+
+    public Profile NativeProfile => profile;
+
+    public Provenance Provenance { get; } = new() { Probe = ToolVersion.Text, Os = "model" };
+
+    public void Capture(Trace scenario, TraceWriter writer) => Capture(scenario, writer, mutate: null);
+
+    /// <summary>
+    /// Captures, letting <paramref name="mutate"/> change what step i is recorded as having observed: how the
+    /// properties make a stack that departs from the model at one step.
+    /// </summary>
+    public void Capture(Trace scenario, TraceWriter writer, Func<int, RenderedObservation, RenderedObservation>? mutate)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteHeader(TraceHeaders.ForCapture(scenario, Name, profile.Name, Provenance));
+        var state = ModelState.Initial(profile);
+        for (var i = 0; i < scenario.Steps.Count; i++)
+        {
+            var step = scenario.Steps[i];
+            var result = ModelStep.Apply(scenario.Source, step, state);
+            var rendered = RenderedObservation.FromModel(result.Observation, result.State);
+            writer.WriteStep(step.Input, mutate is null ? rendered : mutate(i, rendered), step.Comment);
+            state = result.State;
+        }
+
+        writer.WriteEnd(complete: true);
+    }
+
+    /// <summary>The model's trace of these inputs as text (JSON Lines, '\n' line ends).</summary>
+    public string TraceText(IEnumerable<Input> inputs, string? name = null, Func<int, RenderedObservation, RenderedObservation>? mutate = null)
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var writer = new TraceWriter(text))
+        {
+            Capture(ScenarioOf(inputs, name), writer, mutate);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Inputs as a scenario file would give them (the header on line 1, step n on line n + 1).</summary>
+    public static Trace ScenarioOf(IEnumerable<Input> inputs, string? name = null) => new(
+        name ?? "model",
+        new TraceHeader { Kind = TraceFormat.ScenarioKind, Name = name },
+        [.. inputs.Select((input, i) => new TraceStep(i + 2, i + 1, input, Observed: null))],
+        Complete: true);
+
+    public void Dispose()
+    {
+    }
+}

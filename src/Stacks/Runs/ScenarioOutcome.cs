@@ -1,0 +1,45 @@
+using WinsockConformance.Traces;
+
+namespace WinsockConformance.Stacks;
+
+/// <summary>What running one scenario on a stack and checking it produced.</summary>
+internal sealed record ScenarioOutcome
+{
+    public required string Scenario { get; init; }
+
+    public required string ScenarioPath { get; init; }
+
+    public required string TracePath { get; init; }
+
+    public required CheckReport Report { get; init; }
+
+    /// <summary>The trace diverges from the chosen profile but conforms to the stack's own profile: a known stack difference.</summary>
+    public bool ExplainedByStackProfile { get; init; }
+
+    /// <summary>Repeated runs produced different traces; <see cref="FlakyDetail"/> says where.</summary>
+    public bool Flaky { get; init; }
+
+    public string? FlakyDetail { get; init; }
+
+    public double Seconds { get; init; }
+
+    public bool UnexpectedDivergence => Report.Verdict == Verdict.Diverges && !ExplainedByStackProfile;
+}
+
+internal sealed record RunSummary(string Stack, string Profile, IReadOnlyList<ScenarioOutcome> Outcomes, double DurationSeconds, int Repeat = 1)
+{
+    /// <summary>Steps actually driven, repeats included: what the rate is computed from.</summary>
+    public int StepsDriven => Steps * Repeat;
+
+    public int Steps => Outcomes.Sum(o => o.Report.Steps);
+
+    public int Conforming => Outcomes.Count(o => o.Report.Verdict == Verdict.Conforms);
+
+    public int Diverging => Outcomes.Count(o => o.Report.Verdict == Verdict.Diverges);
+
+    public int UnexpectedDivergences => Outcomes.Count(o => o.UnexpectedDivergence);
+
+    public int Inconclusive => Outcomes.Count(o => o.Report.Verdict == Verdict.Inconclusive);
+
+    public int Flaky => Outcomes.Count(o => o.Flaky);
+}
