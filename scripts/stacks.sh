@@ -91,7 +91,9 @@ stack_exec() {
              CONFORMANCE_STARTED="${CONFORMANCE_STARTED:-}" WINEDLLOVERRIDES="${WINEDLLOVERRIDES:-}")
   case "$STACK_KIND" in
     chroot)
-      chroot "$debian13_root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 "${env[@]}" \
+      # A runtime directory of its own keeps Wine 10's "XDG_RUNTIME_DIR is invalid" message away.
+      install -d -m 0700 "$debian13_root/run/user/0"
+      chroot "$debian13_root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 XDG_RUNTIME_DIR=/run/user/0 "${env[@]}" \
         /bin/sh -c 'cd "$0" && exec "$@"' "$root" "$@" ;;
     dir) env "${env[@]}" WINESERVER="$STACK_WINESERVER" "$@" ;;
     *) env "${env[@]}" "$@" ;;
