@@ -221,7 +221,7 @@ public sealed class BadInputTests
             var run = ProbeRun.Of("check", path);
 
             // Then
-            BadInputAssert.IsReported(run, path, 1, "the header's \"profile\" is \"linux\"; expected one of: windows, wine-8, documented");
+            BadInputAssert.IsReported(run, path, 1, "the header's \"profile\" is \"linux\"; expected one of: windows, wine-8, wine-10, documented");
         }
     }
 
@@ -475,7 +475,7 @@ public sealed class BadInputTests
 
             // Then
             Assert.True(run.ExitCode == 2, run.ToString());
-            Assert.Equal("error: unknown profile 'linux'; expected one of: windows, wine-8, documented\n", run.Error);
+            Assert.Equal("error: unknown profile 'linux'; expected one of: windows, wine-8, wine-10, documented\n", run.Error);
             BadInputAssert.HasNoStackTrace(run);
         }
 

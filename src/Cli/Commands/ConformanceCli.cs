@@ -13,13 +13,15 @@ internal static class ConformanceCli
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("winsock-conformance: the executable specification and conformance suite for WSAAsyncSelect / WSAEventSelect.")
+        // Named as users call it: help and usage lines say "./conformance run …", not the assembly's name.
+        var root = new Command("./conformance", "The executable specification and conformance suite for WSAAsyncSelect / WSAEventSelect.")
         {
             ExplainCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             FuzzCommand.Create(stdout, stderr),
         };
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -119,6 +119,9 @@ public sealed record Profile
     /// <summary>The error of send without an address on an unconnected UDP socket (S8, WINE-16).</summary>
     public WsaError UnconnectedDatagramSendError { get; init; } = WsaError.NotConnected;
 
+    /// <summary>send on UDP binds an unbound socket before any check, then checks shutdown before the address (WINE-33).</summary>
+    public bool DatagramSendBindsFirst { get; init; }
+
     /// <summary>FIONREAD on UDP reports only the next datagram's size (WINE-17).</summary>
     public bool FionreadFirstDatagramOnly { get; init; }
 
@@ -139,6 +142,9 @@ public sealed record Profile
 
     /// <summary>A new socket takes the lowest free handle value rather than the last freed one (WINE-32; X4 otherwise).</summary>
     public bool ReusesLowestFreeHandle { get; init; }
+
+    /// <summary>WSAEventSelect replacing a WSAAsyncSelect registration drops what was recorded and not posted (WINE-36).</summary>
+    public bool EventSelectDropsMessageRecords { get; init; }
 
     // ---- Calls: the re-enabling table's variants (Rules/Calls/Reenabling.cs) ----
 
@@ -174,6 +180,12 @@ public sealed record Profile
     /// <summary>An RST makes Linux report POLLOUT too, so a re-enabled FD_WRITE is reported with it (WINE-27).</summary>
     public bool ResetReportsArmedWrite { get; init; }
 
+    /// <summary>After an RST, the bytes received before it stay counted (FIONREAD), though recv fails (WINE-34).</summary>
+    public bool FionreadCountsAfterReset { get; init; }
+
+    /// <summary>An RST after the hang-up of both directions is never seen: recv reads the rest, then 0 (WINE-37).</summary>
+    public bool ResetUnseenAfterHangup { get; init; }
+
     // ---- Levels: when a condition holds (Rules/Notification/Levels.cs) ----
 
     /// <summary>When FD_CLOSE follows the peer's FIN (G1, DOC-3, WINE-6).</summary>
@@ -206,6 +218,12 @@ public sealed record Profile
 
     /// <summary>An RST (or the hang-up) is recorded as FD_CLOSE whatever the registration and mask (WINE-30).</summary>
     public bool ResetRecordedWhateverTheMask { get; init; }
+
+    /// <summary>An RST on a socket never registered records FD_WRITE (not yet reported) with FD_CLOSE, whatever the mask (WINE-35).</summary>
+    public bool ResetRecordsWrite { get; init; }
+
+    /// <summary>A completed connect records FD_WRITE with FD_CONNECT, whatever the mask (WINE-38).</summary>
+    public bool ConnectRecordsWrite { get; init; }
 
     // ---- Delivery: posting and signaling (sock_wake_up) ----
 

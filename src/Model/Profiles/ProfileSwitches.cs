@@ -194,6 +194,14 @@ public static class ProfileSwitches
         "ReusesLowestFreeHandle", "a new socket takes the lowest free handle value (not the last freed one)", SwitchStage.Calls, p => p.ReusesLowestFreeHandle,
         yes: RuleId.WineReusesLowestFreeHandle, no: RuleId.HandleReusedLastFreedFirst);
 
+    public static readonly ProfileSwitch<bool> DatagramSendBindsFirst = Flag(
+        "DatagramSendBindsFirst", "send on UDP binds first, then checks shutdown before the address", SwitchStage.Calls, p => p.DatagramSendBindsFirst,
+        yes: RuleId.WineDatagramSendBindsFirst, no: RuleId.NotConnected);
+
+    public static readonly ProfileSwitch<bool> EventSelectDropsMessageRecords = Flag(
+        "EventSelectDropsMessageRecords", "WSAEventSelect after WSAAsyncSelect drops what message mode recorded and did not post", SwitchStage.Calls, p => p.EventSelectDropsMessageRecords,
+        yes: RuleId.WineEventSelectDropsMessageRecords, no: RuleId.EventRegistrationSignalsRecorded);
+
     // ---- The re-enabling table's variants ----
 
     public static readonly ProfileSwitch<WriteReenable> WriteReenable = new(
@@ -244,6 +252,14 @@ public static class ProfileSwitches
         "ResetReportsArmedWrite", "an RST also posts a re-enabled FD_WRITE", SwitchStage.Network, p => p.ResetReportsArmedWrite,
         yes: RuleId.WineResetReportsArmedWrite, no: null);
 
+    public static readonly ProfileSwitch<bool> FionreadCountsAfterReset = Flag(
+        "FionreadCountsAfterReset", "after an RST FIONREAD still counts the unread bytes (recv fails)", SwitchStage.Network, p => p.FionreadCountsAfterReset,
+        yes: RuleId.WineFionreadCountsAfterReset, no: RuleId.FionreadCountsBytes);
+
+    public static readonly ProfileSwitch<bool> ResetUnseenAfterHangup = Flag(
+        "ResetUnseenAfterHangup", "an RST after both directions are shut is never seen: recv reads the rest, then 0", SwitchStage.Network, p => p.ResetUnseenAfterHangup,
+        yes: RuleId.WineResetUnseenAfterHangup, no: RuleId.RecvResult);
+
     // ---- Levels ----
 
     public static readonly ProfileSwitch<CloseTiming> CloseTiming = new(
@@ -288,6 +304,14 @@ public static class ProfileSwitches
         "ResetRecordedWhateverTheMask", "an RST is recorded as FD_CLOSE while unregistered or unselected (signaled by a later WSAEventSelect)", SwitchStage.Latch, p => p.ResetRecordedWhateverTheMask,
         yes: RuleId.WineResetRecordedWhateverTheMask, no: null);
 
+    public static readonly ProfileSwitch<bool> ResetRecordsWrite = Flag(
+        "ResetRecordsWrite", "an RST records an unreported FD_WRITE with FD_CLOSE, whatever the mask", SwitchStage.Latch, p => p.ResetRecordsWrite,
+        yes: RuleId.WineResetRecordsWrite, no: null);
+
+    public static readonly ProfileSwitch<bool> ConnectRecordsWrite = Flag(
+        "ConnectRecordsWrite", "a completed connect records FD_WRITE with FD_CONNECT, whatever the mask", SwitchStage.Latch, p => p.ConnectRecordsWrite,
+        yes: RuleId.WineConnectRecordsWrite, no: RuleId.ConnectRecordedWhileUnselected);
+
     // ---- Delivery (sock_wake_up) ----
 
     public static readonly ProfileSwitch<bool> WakeUpResignalsRecorded = Flag(
@@ -299,12 +323,13 @@ public static class ProfileSwitches
         EventReregistration, ConnectIsLevel, QosAndChangeEventsDelivered, ShutdownBothCancelsRegistration, RecvAfterResetReadsRest,
         SendAfterFailedConnectError, NeverConnectedSendLikeFailedConnect, UnconnectedDatagramSendError, FionreadFirstDatagramOnly,
         RecvOnUnconnectedWaits, ListenNeedsExplicitBind, RecvAfterFailedConnectReturnsZero, InlineOobRecvFailsEarly,
-        AcceptedInlineFixedAtConnect, ReusesLowestFreeHandle,
+        AcceptedInlineFixedAtConnect, ReusesLowestFreeHandle, DatagramSendBindsFirst, EventSelectDropsMessageRecords,
         WriteReenable, FailedRecvReenables, FailedAcceptReenables, DatagramConnect, ReenableClearsRecorded,
         KeepsSeveralUrgentBytes, InlineUrgentAlsoSignalsOob, UrgentMarkSplitsStream, BothDirectionsShutHangsUp, ResetReportsArmedWrite,
+        FionreadCountsAfterReset, ResetUnseenAfterHangup,
         CloseTiming, ResetCloseError, UnboundDatagramWrite,
         ResetSocketUnwatched, HangupStopsUrgentWatch, ResetAfterFinClosesAgain,
-        HangupLatchedWhenUnselected, ResetRecordedWhateverTheMask,
+        HangupLatchedWhenUnselected, ResetRecordedWhateverTheMask, ResetRecordsWrite, ConnectRecordsWrite,
         WakeUpResignalsRecorded,
     ];
 

@@ -40,6 +40,7 @@ public static class Profiles
         SendAfterFailedConnectError = WsaError.ConnectionReset,
         NeverConnectedSendLikeFailedConnect = true,
         UnconnectedDatagramSendError = WsaError.InvalidArgument,
+        DatagramSendBindsFirst = true,
         FionreadFirstDatagramOnly = true,
         RecvOnUnconnectedWaits = true,
         ListenNeedsExplicitBind = true,
@@ -79,6 +80,36 @@ public static class Profiles
         WakeUpResignalsRecorded = true,
     };
 
+    /// <summary>
+    /// Wine 10 (Debian 13's 10.0): Wine 8 with the switches its traces (traces/wine-10.0, scenarios/wine-10) show changed
+    /// (docs/wine-10-findings.md), grouped as <see cref="Wine8"/> is.
+    /// </summary>
+    public static readonly Profile Wine10 = Wine8 with
+    {
+        Name = "wine-10",
+        Description = "Wine 10.0's ws2_32 and wineserver (Wine 8's profile with the switches traces/wine-10.0 show changed; docs/wine-10-findings.md).",
+
+        // Calls
+        RecvAfterResetReadsRest = false,
+        UnconnectedDatagramSendError = WsaError.NotConnected,
+        EventSelectDropsMessageRecords = true,
+
+        // Network (Linux's TCP)
+        ResetReportsArmedWrite = false,
+        FionreadCountsAfterReset = true,
+        ResetUnseenAfterHangup = true,
+
+        // Levels
+        ResetCloseError = WsaError.ConnectionAborted,
+
+        // post_socket_event
+        ResetRecordsWrite = true,
+        ConnectRecordsWrite = true,
+
+        // sock_wake_up
+        WakeUpResignalsRecorded = false,
+    };
+
     /// <summary>Microsoft's documentation read literally (the seeds; implementations.md §4 documentation, §5 Doc column).</summary>
     public static readonly Profile Documented = Windows with
     {
@@ -95,7 +126,7 @@ public static class Profiles
         ConnectIsLevel = true,
     };
 
-    public static readonly IReadOnlyList<Profile> All = [Windows, Wine8, Documented];
+    public static readonly IReadOnlyList<Profile> All = [Windows, Wine8, Wine10, Documented];
 
     public static Profile? Find(string name) =>
         All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -41,9 +41,7 @@ internal sealed class ConformanceRunner(IScenarioStack stack, Profile profile, s
 
         File.Delete(tracePath + ".repeat");
         var report = Checker.Check(first, profile);
-        var explained = report.Verdict == Verdict.Diverges
-            && !ReferenceEquals(stack.NativeProfile, profile)
-            && Checker.Check(first, stack.NativeProfile).Verdict == Verdict.Conforms;
+        var explained = StackProfileExplanation.Explains(stack, profile, first, report);
         var outcome = new ScenarioOutcome
         {
             Scenario = name,

@@ -7,7 +7,8 @@ namespace WinsockConformance.Model;
 // sets the event at once when a selected bit is recorded and not yet enumerated, and never resets it (B3). A
 // re-registration does not report again what was enumerated, but re-opens those latches for the next new occurrence
 // (B4); Wine carries the latches over untouched (WINE-1), the documentation reports every condition that holds
-// (DOC-7). After WSAAsyncSelect, what was posted counts as enumerated (X1, an assumption).
+// (DOC-7). After WSAAsyncSelect, what was posted counts as enumerated (X1, an assumption); Wine 10 also drops what
+// message mode recorded and did not post (WINE-36).
 
 /// <summary>WSAEventSelect and WSAEnumNetworkEvents.</summary>
 internal static class EventMode
@@ -24,6 +25,14 @@ internal static class EventMode
         if (s.Registration is MessageRegistration)
         {
             b.Cite(RuleId.MessageDeliveryCountsAsEnumerated);
+
+            // WINE-36: message mode drops what it records and does not post (FD_CONNECT outside the mask, the FD_WRITE
+            // of WINE-38), so the switch to event mode finds them reported and not pending.
+            if (b.Profile.EventSelectDropsMessageRecords && s.Pending != NetworkEvents.None)
+            {
+                b.Cite(ProfileSwitches.EventSelectDropsMessageRecords);
+                s = s with { Pending = NetworkEvents.None };
+            }
         }
 
         s = b.Profile.EventReregistration switch

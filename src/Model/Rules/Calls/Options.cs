@@ -8,7 +8,7 @@ namespace WinsockConformance.Model;
 // return without consuming or re-enabling anything (S5). SIO_GET_QOS and SIO_GET_GROUP_QOS re-enable FD_QOS and
 // FD_GROUP_QOS (C8), and the change notifications come only after their WSAIoctl, which fails with WSAEWOULDBLOCK on a
 // nonblocking socket (C9): the re-enabling table's rows. Wine: FIONREAD on UDP reports only the next datagram (WINE-17)
-// and stops at the urgent mark (WINE-24), SO_OOBINLINE turns a byte at the mark into data in place (WINE-24), and the
+// and stops at the urgent mark (WINE-24), Wine 10's counts what arrived before an RST (WINE-34), SO_OOBINLINE turns a byte at the mark into data in place (WINE-24), and the
 // QoS and change ioctls are not supported (WINE-15). SO_LINGER matters only to closing with unsent data (Validation).
 
 /// <summary>setsockopt, ioctlsocket and WSAIoctl.</summary>
@@ -91,6 +91,12 @@ internal static class Options
         else
         {
             value = s.ReadableBytes;
+        }
+
+        if (s.IsReset && b.Profile.FionreadCountsAfterReset && value > 0)
+        {
+            // WINE-34: recv fails after the RST, but Linux's SIOCINQ still counts what arrived before it.
+            b.Cite(ProfileSwitches.FionreadCountsAfterReset);
         }
 
         return new CallOutcome(0, WsaError.None, value);

@@ -7,7 +7,7 @@ namespace WinsockConformance.Model;
 // failed connect WSAENOTCONN is assumed (X2). Data sent to a peer that has closed draws an RST (S12). Which sends
 // re-enable FD_WRITE is the re-enabling table's C6 row and its variants (WINE-10, DOC-4). Wine's send fails after a
 // refused connect or on a never-connected socket with WSAECONNRESET (WINE-14), and on an unconnected UDP socket with
-// WSAEINVAL, binding it first (WINE-16).
+// WSAEINVAL (WINE-16); Wine 8 and 10 bind an unbound UDP socket before any check (WINE-33).
 
 /// <summary>The send family.</summary>
 internal static class Send
@@ -74,9 +74,10 @@ internal static class Send
     private static CallOutcome Datagram(StepBuilder b, ref SocketState s, SendCall c)
     {
         var error = b.Profile.UnconnectedDatagramSendError;
-        if (error != WsaError.NotConnected)
+        if (b.Profile.DatagramSendBindsFirst)
         {
-            // WINE-16: Wine's send binds an unbound UDP socket before any other check, then checks shutdown.
+            // WINE-33: Wine's send binds an unbound UDP socket before any other check, then checks shutdown.
+            b.Cite(ProfileSwitches.DatagramSendBindsFirst);
             s = s with { Phase = SocketPhase.Bound };
             if ((s.LocalShutdown & ShutdownFlags.Send) != 0)
             {
@@ -113,7 +114,7 @@ internal static class Send
         s = s with
         {
             Peer = s.Peer | PeerFlags.Reset,
-            ReadableBytes = keep ? s.ReadableBytes : 0,
+            ReadableBytes = keep || b.Profile.FionreadCountsAfterReset ? s.ReadableBytes : 0,
             UrgentBytes = keep ? s.UrgentBytes : 0,
             Occurred = s.Occurred | NetworkEvents.Close,
         };

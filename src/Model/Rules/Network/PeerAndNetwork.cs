@@ -9,7 +9,8 @@ namespace WinsockConformance.Model;
 // error (G4); with SO_OOBINLINE an urgent byte is normal data (S3) and Windows queues several (S10); a QoS change is an
 // edge (Q1) and a change notification answers an outstanding WSAIoctl (C9). Under Wine, Linux's TCP decides: one urgent
 // byte kept as a mark in the stream (WINE-5, WINE-24), POLLPRI for an inline one (WINE-12), data kept after an RST
-// (WINE-13), POLLOUT with the RST (WINE-27), and POLLHUP once both directions are shut (WINE-26).
+// (WINE-13; counted by FIONREAD only, WINE-34), POLLOUT with the RST (WINE-27), POLLHUP once both directions are
+// shut (WINE-26), and an RST after that never seen (WINE-37).
 
 /// <summary>The peer's and the network's inputs.</summary>
 internal static class PeerAndNetwork
@@ -46,12 +47,22 @@ internal static class PeerAndNetwork
     /// </summary>
     private static SocketState Reset(StepBuilder b, SocketState s)
     {
+        if (s.BothDirectionsShut && b.Profile.ResetUnseenAfterHangup)
+        {
+            // WINE-37: Wine stopped polling at the hang-up (WINE-26) and never learns of the RST: recv reads what is
+            // left and then 0, as after a FIN.
+            b.Cite(ProfileSwitches.BothDirectionsShutHangsUp);
+            b.Cite(ProfileSwitches.ResetUnseenAfterHangup);
+            return s with { Peer = s.Peer | PeerFlags.Closed, SendBlocked = false };
+        }
+
+        // WINE-34: Linux's SIOCINQ still counts what arrived before the RST, though recv fails.
         var keep = b.Profile.RecvAfterResetReadsRest;
         var write = b.Profile.ResetReportsArmedWrite && (s.LocalShutdown & ShutdownFlags.Send) == 0 ? NetworkEvents.Write : NetworkEvents.None;
         return s with
         {
             Peer = s.Peer | PeerFlags.Reset | PeerFlags.Closed,
-            ReadableBytes = keep ? s.ReadableBytes : 0,
+            ReadableBytes = keep || b.Profile.FionreadCountsAfterReset ? s.ReadableBytes : 0,
             UrgentBytes = keep ? s.UrgentBytes : 0,
             SendBlocked = false,
             Occurred = s.Occurred | NetworkEvents.Close | write,

@@ -18,8 +18,10 @@ namespace WinsockConformance.Model;
 //            watch after the FIN), WINE-24 (an unseen SO_OOBINLINE change), WINE-20 (the reset's latch bit apart from
 //            the FIN's, so still armed), WINE-25 (the FIN seen by the readability peek), WINE-6 (the readability
 //            watched for the FIN), WINE-27 (POLLOUT with the RST, reported whatever was asked);
-//   Latch:   WINE-30 (the RST or hang-up recorded whatever the mask), WINE-25 (the hang-up recorded unselected),
-//            WINE-6 (readability found while peeking for the FIN recorded unselected), WINE-27 (FD_WRITE with the RST);
+//   Latch:   WINE-30 (the RST or hang-up recorded whatever the mask) and Wine 10's WINE-35 (with FD_WRITE on a socket
+//            never registered), WINE-38 (Wine 10: FD_WRITE recorded with a completed connect), WINE-25 (the hang-up
+//            recorded unselected), WINE-6 (readability found while peeking for the FIN recorded unselected), WINE-27
+//            (FD_WRITE with the RST);
 //   Deliver: WINE-28 (the wake-up sets the event again while a selected event is recorded);
 //   sock_reselect: WINE-24 (RequestReselects, SegmentReselects).
 
@@ -175,6 +177,13 @@ internal static class Notifier
             // B8: a completed connect is recorded whatever the mask; message mode posts it only if selected.
             latch |= NetworkEvents.Connect;
             b.Cite(RuleId.ConnectRecordedWhileUnselected);
+            if (p.ConnectRecordsWrite && s.EdgeConnectError == WsaError.None && (w.Reported & NetworkEvents.Write) == 0
+                && (mask & NetworkEvents.Write) == 0)
+            {
+                // WINE-38: sock_dispatch_events' SOCK_CONNECTING case posts CONNECT and WRITE together, whatever the mask.
+                latch |= NetworkEvents.Write;
+                b.Cite(ProfileSwitches.ConnectRecordsWrite);
+            }
         }
 
         if (p.ResetRecordedWhateverTheMask && (w.Anyway & NetworkEvents.Close) != 0 && (w.Reported & NetworkEvents.Close) == 0)
@@ -184,6 +193,13 @@ internal static class Notifier
             if ((mask & NetworkEvents.Close) == 0)
             {
                 b.Cite(ProfileSwitches.ResetRecordedWhateverTheMask);
+            }
+
+            if (p.ResetRecordsWrite && s.IsReset && s.Registration is NoRegistration && (w.Reported & NetworkEvents.Write) == 0)
+            {
+                // WINE-35: an RST Wine finds on a socket it was not watching also reports POLLOUT, recorded as FD_WRITE.
+                latch |= NetworkEvents.Write;
+                b.Cite(ProfileSwitches.ResetRecordsWrite);
             }
         }
 
