@@ -24,6 +24,12 @@ public interface ISimulationDriver
     /// </summary>
     bool Wait(Func<bool> ready, int timeoutMs, string api);
 
+    /// <summary>
+    /// The program polled (PeekMessage, select or WSAWaitForMultipleEvents with no wait) and found nothing. A program
+    /// that keeps polling with nothing left to happen is idle: after enough such polls the run ends as if it waited.
+    /// </summary>
+    void Polled(string api);
+
     /// <summary>Whether the peer accepts a connection to <paramref name="target"/>.</summary>
     ConnectAnswer AnswerConnect(SockAddr target);
 

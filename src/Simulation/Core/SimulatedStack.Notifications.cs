@@ -208,6 +208,11 @@ public sealed partial class SimulatedStack
             return Array.FindIndex(handles, IsSignaled);
         }
 
+        if (Ready() < 0 && timeoutMs == 0)
+        {
+            _driver.Polled(nameof(WSAWaitForMultipleEvents));
+        }
+
         if (Ready() < 0 && (timeoutMs == 0 || !_driver.Wait(() => Ready() >= 0, timeoutMs, nameof(WSAWaitForMultipleEvents))))
         {
             _observer.Returned(call, WSA_WAIT_TIMEOUT, 0);
@@ -249,6 +254,10 @@ public sealed partial class SimulatedStack
         if (Count() == 0 && timeoutMs != 0)
         {
             _driver.Wait(() => Count() > 0, timeoutMs, nameof(select));
+        }
+        else if (Count() == 0)
+        {
+            _driver.Polled(nameof(select));
         }
 
         var ready = Keep(read, Readiness.Readable) + Keep(write, Readiness.Writable) + Keep(except, Readiness.Exceptional);
