@@ -18,7 +18,7 @@ public sealed class DataLossCheck(bool allowUnread) : OracleCheck
         }
 
         var sent = socket.Connection?.PeerSentTotal ?? before.ReadableBytes;
-        var how = api == "exit" ? "the program exited" : $"{api} closed {socket}";
+        var how = api == "exit" ? "the program exited" : api.Contains('(', StringComparison.Ordinal) ? api : $"{api} closed {socket}";
         run.Fire(Oracle, $"{how} with {before.ReadableBytes} of the {sent} bytes the peer sent before its FIN unread",
             run.RetrievedRules(socket.Ref).Union(run.StepRules(socket.Ref)));
     }

@@ -206,7 +206,20 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
     private static string WhereThrown(Exception e)
     {
         var frame = e.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
-        return frame is null ? string.Empty : $" ({frame})";
+        if (frame is null)
+        {
+            return string.Empty;
+        }
+
+        // "at Type.Method(...) in /some/dir/File.cs:line 44": the file name is enough, and the same on every machine.
+        var at = frame.LastIndexOf(" in ", StringComparison.Ordinal);
+        if (at > 0)
+        {
+            var location = frame[(at + 4)..];
+            frame = frame[..at] + " in " + Path.GetFileName(location);
+        }
+
+        return $" ({frame})";
     }
 
     // ---- oracles ------------------------------------------------------------------------------------------------
