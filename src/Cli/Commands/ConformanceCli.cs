@@ -19,6 +19,8 @@ internal static class ConformanceCli
             CheckCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             FuzzCommand.Create(stdout, stderr),
+            SimulateCommand.Create(stdout, stderr),
+            SamplesCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);

@@ -4,14 +4,29 @@ using WinsockConformance.Simulation.Scheduling;
 
 namespace WinsockConformance.Simulation.Running;
 
+/// <summary>How a managed program is loaded for its runs.</summary>
+public enum ProgramLoading
+{
+    /// <summary>Shared when the program declares no mutable static fields, else fresh.</summary>
+    Auto,
+
+    /// <summary>Loaded once; every run starts Main again in that load (its static fields carry over).</summary>
+    Shared,
+
+    /// <summary>Loaded into a new context for every run, like a new process (tens of milliseconds a run).</summary>
+    Fresh,
+}
+
 /// <summary>The program cannot be started: no such file, not a .NET assembly, no usable Main. Exit code 3.</summary>
 public sealed class ProgramLoadException(string message) : Exception(message);
 
 /// <summary>
-/// A .NET program (a .dll with a Main) run in this process: loaded into its own collectible AssemblyLoadContext for
-/// every run, so its static state starts fresh like a new process, while the Simulation and Model assemblies are
-/// shared with the harness (its Winsock calls reach the harness's stack). Main runs on a thread of its own, bound to
-/// that run's stack.
+/// A .NET program (a .dll with a Main) run in this process, in a collectible AssemblyLoadContext of its own whose
+/// Simulation and Model assemblies are the harness's (so its Winsock calls reach the harness's stack). Main runs on a
+/// thread of its own, bound to that run's stack. A new load per run costs tens of milliseconds (the program is
+/// compiled again), so by default the program is loaded once and Main started again for each run; a program with
+/// mutable static fields (state that would carry over from one schedule to the next) gets a new load per run
+/// (<see cref="ProgramLoading"/>).
 /// </summary>
 public sealed class ManagedProgram : IProgramUnderTest
 {
@@ -29,7 +44,7 @@ public sealed class ManagedProgram : IProgramUnderTest
     private readonly byte[] _image;
     private readonly byte[]? _symbols;
 
-    public ManagedProgram(string path, IReadOnlyList<string> arguments)
+    public ManagedProgram(string path, IReadOnlyList<string> arguments, ProgramLoading loading = ProgramLoading.Auto)
     {
         ArgumentNullException.ThrowIfNull(path);
         _path = Path.GetFullPath(path);
@@ -48,27 +63,79 @@ public sealed class ManagedProgram : IProgramUnderTest
         var context = new ProgramLoadContext(_path);
         try
         {
-            _ = EntryPoint(Load(context));
+            var assembly = Load(context);
+            _ = EntryPoint(assembly);
+            MutableStatics = FindMutableStatics(assembly);
         }
         finally
         {
             context.Unload();
         }
+
+        Shared = loading == ProgramLoading.Shared || (loading == ProgramLoading.Auto && MutableStatics.Count == 0);
     }
 
     public string Display { get; }
 
+    /// <summary>Whether every run shares one load of the program.</summary>
+    public bool Shared { get; }
+
+    /// <summary>The program's static fields that are neither const nor readonly ("Type.field"): state a shared load would carry over.</summary>
+    public IReadOnlyList<string> MutableStatics { get; } = [];
+
+    /// <summary>One sentence on how the program is loaded, for reports.</summary>
+    public string Loading => Shared
+        ? MutableStatics.Count == 0 ? "loaded once for all runs (it has no mutable static fields)" : $"loaded once for all runs: its mutable static fields carry over ({string.Join(", ", MutableStatics.Take(5))})"
+        : $"loaded afresh for every run (slower): it has mutable static fields ({string.Join(", ", MutableStatics.Take(5))})";
+
+    private static List<string> FindMutableStatics(Assembly assembly)
+    {
+        const BindingFlags flags = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        Type?[] types;
+        try
+        {
+            types = assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            types = e.Types;
+        }
+
+        return [.. types.OfType<Type>()
+            .Where(t => !t.Name.Contains('<', StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields(flags).Where(f => !f.IsLiteral && !f.IsInitOnly && !f.Name.Contains('<', StringComparison.Ordinal)).Select(f => $"{t.Name}.{f.Name}"))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private (ProgramLoadContext Context, MethodInfo Main)? _loaded;
+
     public RunOutcome Run(RunSettings settings, Choices choices)
     {
         var run = new SimulationRun(settings, choices);
-        var context = new ProgramLoadContext(_path);
+        ProgramLoadContext context;
+        MethodInfo? shared = null;
+        if (Shared)
+        {
+            if (_loaded is null)
+            {
+                var c = new ProgramLoadContext(_path);
+                _loaded = (c, EntryPoint(Load(c)));
+            }
+
+            (context, shared) = _loaded.Value;
+        }
+        else
+        {
+            context = new ProgramLoadContext(_path);
+        }
+
         RunOutcome? outcome = null;
         Exception? crash = null;
         var thread = new Thread(() =>
         {
             try
             {
-                var main = EntryPoint(Load(context));
+                var main = shared ?? EntryPoint(Load(context));
                 outcome = run.Execute(() => Invoke(main));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -86,7 +153,11 @@ public sealed class ManagedProgram : IProgramUnderTest
             throw new ProgramLoadException($"{Display}: a run took longer than {Watchdog.TotalSeconds:0} s without returning to the simulated API (a loop that makes no calls?)");
         }
 
-        context.Unload();
+        if (!Shared)
+        {
+            context.Unload();
+        }
+
         if (crash is not null)
         {
             throw new ProgramLoadException($"{Display}: {crash.GetType().Name}: {crash.Message}");
