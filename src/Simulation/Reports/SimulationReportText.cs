@@ -48,7 +48,7 @@ public static class SimulationReportText
             return;
         }
 
-        var where = p.Index is { } i ? $"schedule {i + 1} of {p.Schedules}" : "the replayed schedule";
+        var where = p.Index is { } i ? $"schedule {i + 1}" : "the replayed schedule";
         switch (run.Verdict)
         {
             case RunVerdict.Failed:

@@ -94,10 +94,19 @@ public static class Shrinker
             yield return zeroed;
         }
 
-        // Delete one choice: everything after it moves one decision earlier.
+        // Delete a choice, or a short block from it or before it: everything after moves earlier. A cut of a send is
+        // two or three choices (how many pieces, where), so removing one takes a block.
         foreach (var i in nonZero.Reverse())
         {
-            yield return [.. values[..i], .. values[(i + 1)..]];
+            for (var k = 1; k <= 3 && i + k <= values.Length; k++)
+            {
+                yield return [.. values[..i], .. values[(i + k)..]];
+            }
+
+            for (var k = 1; k <= 3 && i - k >= 0; k++)
+            {
+                yield return [.. values[..(i - k)], .. values[i..]];
+            }
         }
 
         // Smaller values.
