@@ -109,6 +109,32 @@ public static class Shrinker
             }
         }
 
+        // Zero one choice and move a later one a few decisions later or earlier: with the first gone, the program
+        // reaches the second's moment at another decision.
+        foreach (var i in nonZero)
+        {
+            foreach (var j in nonZero.Where(j => j > i))
+            {
+                for (var k = -3; k <= 4; k++)
+                {
+                    if (k == 0 || j + k <= i || j + k >= values.Length + 4)
+                    {
+                        continue;
+                    }
+
+                    var moved = new List<int>(values) { [i] = 0 };
+                    moved.RemoveAt(j);
+                    while (moved.Count < j + k)
+                    {
+                        moved.Add(0);
+                    }
+
+                    moved.Insert(j + k, values[j]);
+                    yield return [.. moved];
+                }
+            }
+        }
+
         // Smaller values.
         foreach (var i in nonZero.Where(i => values[i] > 1))
         {
