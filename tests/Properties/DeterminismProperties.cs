@@ -1,14 +1,14 @@
+using FsCheck;
 using FsCheck.Fluent;
-using Xunit.Abstractions;
 
 namespace WinsockConformance.Properties;
 
 /// <summary>The model is a pure function: the same scenario gives the same outputs, states and trace text every time.</summary>
-public sealed class DeterminismProperties(ITestOutputHelper output)
+public sealed class DeterminismProperties
 {
-    [Fact]
-    public void Property_running_a_scenario_twice_gives_identical_outputs() =>
-        PropertyCheck.Run(output, Prop.ForAll(Generators.Scenarios(), scenario =>
+    [ScenarioProperty]
+    public Property Property_running_a_scenario_twice_gives_identical_outputs() =>
+        Prop.ForAll(Generators.Scenarios(), scenario =>
         {
             foreach (var (profile, first) in scenario.Runs())
             {
@@ -28,5 +28,5 @@ public sealed class DeterminismProperties(ITestOutputHelper output)
             }
 
             return Labels.Holds(null).Stamped(scenario);
-        }));
+        });
 }

@@ -10,15 +10,15 @@ public sealed class GeneratorTests(ITestOutputHelper output)
 {
     private const int Samples = 1500;
 
-    [Fact]
-    public void Property_generated_scenarios_are_valid_under_their_profile() =>
-        PropertyCheck.Run(output, Prop.ForAll(Generators.Scenarios(), scenario =>
+    [ScenarioProperty]
+    public Property Property_generated_scenarios_are_valid_under_their_profile() =>
+        Prop.ForAll(Generators.Scenarios(), scenario =>
             Labels.Holds(scenario.IsValidUnder(scenario.Profile) ? null : "a generated step is impossible").Stamped(scenario)
-                .Classify(scenario.ApplicableProfiles().Count() == Profiles.All.Count, "valid under every profile")));
+                .Classify(scenario.ApplicableProfiles().Count() == Profiles.All.Count, "valid under every profile"));
 
-    [Fact]
-    public void Property_shrinking_deletes_steps_and_keeps_scenarios_valid() =>
-        PropertyCheck.Run(output, Prop.ForAll(Generators.ScenariosWithInsertion(Generators.FionreadAnywhere), scenario =>
+    [ScenarioProperty]
+    public Property Property_shrinking_deletes_steps_and_keeps_scenarios_valid() =>
+        Prop.ForAll(Generators.ScenariosWithInsertion(Generators.FionreadAnywhere), scenario =>
         {
             foreach (var candidate in Generators.Shrink(scenario).Take(20))
             {
@@ -37,7 +37,7 @@ public sealed class GeneratorTests(ITestOutputHelper output)
             }
 
             return Labels.Holds(null).Stamped(scenario);
-        }), maxTest: 1000);
+        });
 
     /// <summary>Every kind of step, every input type and every situation appears in a fixed-seed sample.</summary>
     [Fact]

@@ -1,10 +1,10 @@
+using FsCheck;
 using FsCheck.Fluent;
-using Xunit.Abstractions;
 
 namespace WinsockConformance.Properties;
 
 /// <summary>Model invariants, checked after every step of every generated scenario, under every profile it is valid under.</summary>
-public sealed class InvariantProperties(ITestOutputHelper output)
+public sealed class InvariantProperties
 {
     /// <summary>
     /// One FD bit per message; nothing posted for a socket after its closesocket (so no FD_CLOSE) or
@@ -13,9 +13,9 @@ public sealed class InvariantProperties(ITestOutputHelper output)
     /// attempt (not under a profile where it is a level); no event posted twice for a socket without a
     /// re-enabling call between; getMessages returns exactly the queued messages of its window, in order.
     /// </summary>
-    [Fact]
-    public void Property_invariants_hold_after_every_step() =>
-        PropertyCheck.Run(output, Prop.ForAll(Generators.Scenarios(), scenario =>
+    [ScenarioProperty]
+    public Property Property_invariants_hold_after_every_step() =>
+        Prop.ForAll(Generators.Scenarios(), scenario =>
         {
             foreach (var (profile, results) in scenario.Runs())
             {
@@ -26,5 +26,5 @@ public sealed class InvariantProperties(ITestOutputHelper output)
             }
 
             return Labels.Holds(null).Stamped(scenario);
-        }));
+        });
 }

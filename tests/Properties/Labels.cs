@@ -6,6 +6,9 @@ namespace WinsockConformance.Properties;
 /// <summary>Stamps every property with the scenario's profile and length, so FsCheck prints the distribution.</summary>
 public static class Labels
 {
+    /// <summary>A property labels a failure with this prefix and the profile it failed under.</summary>
+    public const string ProfileLabel = "under profile ";
+
     public static Property Stamped(this Property property, Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -20,6 +23,6 @@ public static class Labels
     public static Property Holds(string? violation, string? profile = null)
     {
         var property = (violation is null).Label(violation ?? "holds");
-        return profile is null ? property : property.Label(PropertyCheck.ProfileLabel + profile);
+        return profile is null ? property : property.Label(ProfileLabel + profile);
     }
 }

@@ -1,17 +1,16 @@
 using FsCheck;
 using FsCheck.Fluent;
 using WinsockConformance.Model;
-using Xunit.Abstractions;
 
 namespace WinsockConformance.Properties;
 
 /// <summary>Metamorphic properties: a step that should change nothing is inserted anywhere; nothing observable may change.</summary>
-public sealed class MetamorphicProperties(ITestOutputHelper output)
+public sealed class MetamorphicProperties
 {
     /// <summary>ioctlsocket(FIONREAD) reads a count; inserted at any point it changes no later result, message or signal.</summary>
-    [Fact]
-    public void Property_inserting_FIONREAD_changes_nothing_observable() =>
-        PropertyCheck.Run(output, Prop.ForAll(Generators.ScenariosWithInsertion(Generators.FionreadAnywhere), scenario =>
+    [ScenarioProperty]
+    public Property Property_inserting_FIONREAD_changes_nothing_observable() =>
+        Prop.ForAll(Generators.ScenariosWithInsertion(Generators.FionreadAnywhere), scenario =>
         {
             foreach (var (profile, results) in scenario.Runs())
             {
@@ -27,16 +26,16 @@ public sealed class MetamorphicProperties(ITestOutputHelper output)
             }
 
             return Labels.Holds(null).Stamped(scenario).Classify(scenario.Inserted is null, "nothing to insert");
-        }));
+        });
 
     /// <summary>
     /// getMessages only moves messages from the queue to the application: inserted anywhere, every
     /// step posts and returns the same, and by the end (after a final getMessages for each window) the
     /// same multiset of messages has been delivered.
     /// </summary>
-    [Fact]
-    public void Property_inserting_getMessages_keeps_the_messages_delivered_by_the_end() =>
-        PropertyCheck.Run(output, Prop.ForAll(Generators.ScenariosWithInsertion(Generators.GetMessagesAnywhere), scenario =>
+    [ScenarioProperty]
+    public Property Property_inserting_getMessages_keeps_the_messages_delivered_by_the_end() =>
+        Prop.ForAll(Generators.ScenariosWithInsertion(Generators.GetMessagesAnywhere), scenario =>
         {
             foreach (var (profile, results) in scenario.Runs())
             {
@@ -57,7 +56,7 @@ public sealed class MetamorphicProperties(ITestOutputHelper output)
             }
 
             return Labels.Holds(null).Stamped(scenario);
-        }));
+        });
 
     /// <summary>Every delivered message of a run, sorted (a multiset).</summary>
     private static List<string> Delivered(Scenario scenario, Profile profile) =>

@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using WinsockConformance.Model;
 using WinsockConformance.Traces;
-using Xunit.Abstractions;
 
 namespace WinsockConformance.Properties;
 
@@ -10,11 +9,11 @@ namespace WinsockConformance.Properties;
 /// The trace format round-trips, the checker accepts the model's own traces, and the checker can
 /// fail: a trace with one observation changed diverges exactly at that step.
 /// </summary>
-public sealed class RoundTripProperties(ITestOutputHelper output)
+public sealed class RoundTripProperties
 {
-    [Fact]
-    public void Property_model_trace_reads_back_to_the_same_inputs_and_conforms() =>
-        PropertyCheck.Run(output, Prop.ForAll(Generators.Scenarios(), scenario =>
+    [ScenarioProperty]
+    public Property Property_model_trace_reads_back_to_the_same_inputs_and_conforms() =>
+        Prop.ForAll(Generators.Scenarios(), scenario =>
         {
             foreach (var (profile, results) in scenario.Runs())
             {
@@ -34,11 +33,11 @@ public sealed class RoundTripProperties(ITestOutputHelper output)
             }
 
             return Labels.Holds(null).Stamped(scenario);
-        }));
+        });
 
-    [Fact]
-    public void Property_a_mutated_observation_makes_the_checker_diverge_at_that_step() =>
-        PropertyCheck.Run(output, Prop.ForAll(Generators.Scenarios(), Arb.From(Gen.Choose(0, int.MaxValue)), (scenario, pick) =>
+    [ScenarioProperty]
+    public Property Property_a_mutated_observation_makes_the_checker_diverge_at_that_step() =>
+        Prop.ForAll(Generators.Scenarios(), Arb.From(Gen.Choose(0, int.MaxValue)), (scenario, pick) =>
         {
             var profile = scenario.Profile;
             var results = scenario.Run(profile);
@@ -56,7 +55,7 @@ public sealed class RoundTripProperties(ITestOutputHelper output)
                 _ => null,
             };
             return Labels.Holds(violation, profile.Name).Label($"mutation '{kind}' at step {step + 1}").Collect(kind);
-        }));
+        });
 
     private static Trace Read(string text) => TraceReader.Read("generated.jsonl", text.Split('\n'));
 

@@ -1,7 +1,7 @@
 namespace WinsockConformance.Properties;
 
 /// <summary>The FSCHECK_REPLAY syntax: the tuple exactly as FsCheck prints it.</summary>
-public sealed class PropertyCheckTests
+public sealed class ReplayTupleTests
 {
     [Theory]
     [InlineData("(12345,67891)", 12345UL, 67891UL, null)]
@@ -10,9 +10,9 @@ public sealed class PropertyCheckTests
     [InlineData(" 12345,67891,0 ", 12345UL, 67891UL, 0)]
     public void Replay_tuple_parses_with_or_without_parentheses(string text, ulong seed, ulong gamma, int? size)
     {
-        var replay = PropertyCheck.ParseReplay(text);
+        var replay = ReplayTuple.Parse(text);
 
-        Assert.Equal(new PropertyCheck.ReplayTuple(seed, gamma, size), replay);
+        Assert.Equal(new ReplayTuple(seed, gamma, size), replay);
     }
 
     [Theory]
@@ -22,5 +22,5 @@ public sealed class PropertyCheckTests
     [InlineData("1,3,4,5")]
     [InlineData("1,3,x")]
     public void Replay_tuple_rejects_anything_else(string text) =>
-        Assert.Throws<FormatException>(() => PropertyCheck.ParseReplay(text));
+        Assert.Throws<FormatException>(() => ReplayTuple.Parse(text));
 }
