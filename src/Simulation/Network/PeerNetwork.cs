@@ -26,6 +26,27 @@ public enum PeerStepKind
     Connect,
 }
 
+/// <summary>One step of the peer's script: what it does, whether it waits for the scheduler, what kind it is, and on which connection.</summary>
+public sealed class PeerStep
+{
+    internal PeerStep(bool instant, PeerStepKind kind, Connection? target, Action run)
+    {
+        Instant = instant;
+        Kind = kind;
+        Target = target;
+        Run = run;
+    }
+
+    /// <summary>Changes nothing the program can see (no model step): done at once, not scheduled.</summary>
+    public bool Instant { get; }
+
+    public PeerStepKind Kind { get; }
+
+    public Connection? Target { get; }
+
+    internal Action Run { get; }
+}
+
 /// <summary>The peer expected other bytes than the program sent, or the program stopped sending before the peer had them.</summary>
 public interface IExpectationObserver
 {
@@ -36,7 +57,7 @@ public interface IExpectationObserver
 /// The peer: runs a <see cref="PeerScript"/> against the program, one step at a time, when the scheduler says so.
 /// Steps that change nothing the program can see (taking an accepted connection, a satisfied wait, matching bytes
 /// already read) happen at once (<see cref="Settle"/>); each step with a model input waits for the scheduler
-/// (<see cref="Next"/>, <see cref="DeliverNext"/>). How a send is cut into segments is a schedule choice.
+/// (<see cref="Ready"/>, <see cref="Take"/>). How a send is cut into segments is a schedule choice.
 /// </summary>
 public sealed class PeerNetwork
 {
@@ -104,32 +125,29 @@ public sealed class PeerNetwork
 
     // ---- stepping -----------------------------------------------------------------------------------------------
 
-    /// <summary>Does every step that needs no schedule decision.</summary>
-    public void Settle()
+    /// <summary>
+    /// Does every step that needs no schedule decision, then returns the next step that does (null when the peer waits
+    /// for the program, or is done). Take it with <see cref="Take"/> before anything else changes.
+    /// </summary>
+    public PeerStep? Ready()
     {
-        while (Plan() is { Instant: true } unit)
+        while (true)
         {
+            var unit = Plan();
+            if (unit is null || !unit.Instant)
+            {
+                return unit;
+            }
+
             unit.Run();
         }
     }
 
-    /// <summary>The kind of the peer's next scheduled step, or null when it waits for the program (or is done).</summary>
-    public PeerStepKind? Next => Plan() is { Instant: false } unit ? unit.Kind : null;
-
-    /// <summary>The program socket the next step acts on (for the scheduler's weights), or null.</summary>
-    public SimSocket? NextTarget => Plan() is { Instant: false } unit ? unit.Target?.ProgramSocket : null;
-
-    /// <summary>Takes the next scheduled step; false when there is none.</summary>
-    public bool DeliverNext()
+    /// <summary>Takes a step <see cref="Ready"/> returned.</summary>
+    public static void Take(PeerStep step)
     {
-        if (Plan() is not { Instant: false } unit)
-        {
-            return false;
-        }
-
-        unit.Run();
-        Settle();
-        return true;
+        ArgumentNullException.ThrowIfNull(step);
+        step.Run();
     }
 
     /// <summary>Reads what the program sent before it ended, so expectations on it are judged; nothing else runs.</summary>
@@ -147,14 +165,11 @@ public sealed class PeerNetwork
         }
     }
 
-    /// <summary>One step of the script: what it does (Run), whether it needs the scheduler, and what kind it is.</summary>
-    private sealed record Unit(bool Instant, PeerStepKind Kind, Connection? Target, Action Run);
+    private static PeerStep Instant(Action run) => new(true, PeerStepKind.Data, null, run);
 
-    private static Unit Instant(Action run) => new(true, PeerStepKind.Data, null, run);
+    private static PeerStep Scheduled(PeerStepKind kind, Connection target, Action run) => new(false, kind, target, run);
 
-    private static Unit Scheduled(PeerStepKind kind, Connection target, Action run) => new(false, kind, target, run);
-
-    private Unit? Plan()
+    private PeerStep? Plan()
     {
         if (_segments.Count > 0)
         {
@@ -192,7 +207,7 @@ public sealed class PeerNetwork
     private Connection Target(PeerAction action) =>
         _scriptConnections[(action.Connection ?? _scriptConnections.Count) - 1];
 
-    private Unit? PlanAccept(AcceptAction a)
+    private PeerStep? PlanAccept(AcceptAction a)
     {
         var index = _incoming.FindIndex(c => a.Port is null || c.PeerAddress.Port == a.Port);
         if (index < 0)
@@ -209,7 +224,7 @@ public sealed class PeerNetwork
         });
     }
 
-    private Unit? PlanConnect(ConnectAction c)
+    private PeerStep? PlanConnect(ConnectAction c)
     {
         var listener = Stack.LiveSockets.FirstOrDefault(s => s.Listening && (c.Port is null || s.Local?.Port == c.Port));
         if (listener is null || !Stack.Allows(new PeerConnect(listener.Name)))
@@ -223,20 +238,20 @@ public sealed class PeerNetwork
             _nextPeerPort++;
             _connections.Add(connection);
             _scriptConnections.Add(connection);
-            _record.PeerText = $"peer.connect {listener} ({connection}, from {connection.PeerAddress})";
+            _record.PeerText = () => $"peer.connect {listener} ({connection}, from {connection.PeerAddress})";
             Stack.PeerConnect(listener, connection);
             Advance();
         });
     }
 
     /// <summary>An action on a connection whose program end is closed: the peer's part of it has no effect the program can see.</summary>
-    private Unit Dropped(PeerAction action, Connection connection) => Instant(() =>
+    private PeerStep Dropped(PeerAction action, Connection connection) => Instant(() =>
     {
         _record.Note($"peer: {action.Verb} (line {action.Line}) dropped: the program closed {connection}");
         Advance();
     });
 
-    private Unit? PlanSend(SendAction s)
+    private PeerStep? PlanSend(SendAction s)
     {
         var connection = Target(s);
         if (connection.ProgramClosed)
@@ -282,7 +297,7 @@ public sealed class PeerNetwork
         }
     }
 
-    private Unit? PlanSegment()
+    private PeerStep? PlanSegment()
     {
         var connection = _segmentTarget!;
         if (connection.ProgramClosed)
@@ -303,12 +318,13 @@ public sealed class PeerNetwork
         return Scheduled(PeerStepKind.Data, connection, () =>
         {
             _segments.Dequeue();
-            _record.PeerText = $"peer.send {connection.ProgramSocket} {segment.Length} bytes {Quote(segment)}";
+            var socket = connection.ProgramSocket;
+            _record.PeerText = () => $"peer.send {socket} {segment.Length} bytes {Quote(segment)}";
             Stack.PeerSend(connection, segment);
         });
     }
 
-    private Unit? PlanUrgent(SendUrgentAction u)
+    private PeerStep? PlanUrgent(SendUrgentAction u)
     {
         var connection = Target(u);
         if (connection.ProgramClosed)
@@ -323,13 +339,14 @@ public sealed class PeerNetwork
 
         return Scheduled(PeerStepKind.Urgent, connection, () =>
         {
-            _record.PeerText = $"peer.sendOob {connection.ProgramSocket} {Quote([u.Value])}";
+            var socket = connection.ProgramSocket;
+            _record.PeerText = () => $"peer.sendOob {socket} {Quote([u.Value])}";
             Stack.PeerSendUrgent(connection, u.Value);
             Advance();
         });
     }
 
-    private Unit? PlanFinish(PeerAction action)
+    private PeerStep? PlanFinish(PeerAction action)
     {
         var connection = Target(action);
         if (connection.ProgramClosed)
@@ -355,7 +372,8 @@ public sealed class PeerNetwork
 
         return Scheduled(PeerStepKind.Finish, connection, () =>
         {
-            _record.PeerText = $"{input.Op} {connection.ProgramSocket}";
+            var socket = connection.ProgramSocket;
+            _record.PeerText = () => $"{input.Op} {socket}";
             switch (action)
             {
                 case ShutdownAction:
@@ -377,7 +395,7 @@ public sealed class PeerNetwork
     /// read and expect: consume what the peer has read; read more when the program has sent some; give up (expect:
     /// fail) when the program can send no more.
     /// </summary>
-    private Unit? PlanRead(PeerAction action, Connection connection, int? count, byte[]? expected)
+    private PeerStep? PlanRead(PeerAction action, Connection connection, int? count, byte[]? expected)
     {
         var wanted = count ?? int.MaxValue;
         if (connection.PeerReceived.Count > 0)
@@ -435,13 +453,19 @@ public sealed class PeerNetwork
         return null;
     }
 
-    private Unit PlanPeerRead(Connection connection) => Scheduled(PeerStepKind.Read, connection, () =>
+    private PeerStep PlanPeerRead(Connection connection) => Scheduled(PeerStepKind.Read, connection, () =>
     {
-        _record.PeerText = $"peer.read {connection.ProgramSocket?.ToString() ?? connection.ToString()} {connection.InFlight.Count} bytes {Quote(connection.InFlight.Peek())}";
+        var count = connection.InFlight.Count;
+        var start = connection.InFlight.Peek()[..Math.Min(count, QuotedBytes + 1)].ToArray();
+        var end = connection.ProgramSocket?.ToString() ?? connection.ToString();
+        string Text() => $"peer.read {end} {count} bytes {Quote(start, count)}";
         if (SimulatedStack.ProgramEnd(connection) is null)
         {
-            _record.Note(_record.PeerText);
-            _record.PeerText = null;
+            _record.Note(Text);
+        }
+        else
+        {
+            _record.PeerText = Text;
         }
 
         Stack.PeerRead(connection);
@@ -460,7 +484,7 @@ public sealed class PeerNetwork
         };
     }
 
-    private Unit? PlanEcho(EchoAction e)
+    private PeerStep? PlanEcho(EchoAction e)
     {
         var connection = Target(e);
         if (_echoPending.Count > 0 && !connection.ProgramClosed)
@@ -480,7 +504,7 @@ public sealed class PeerNetwork
         return PlanDrainThenClose(e, connection);
     }
 
-    private Unit? PlanEchoSend(Connection connection)
+    private PeerStep? PlanEchoSend(Connection connection)
     {
         if (SimulatedStack.ProgramEnd(connection) is not { } name || !Stack.Allows(new PeerSend(name, _echoPending.Count)))
         {
@@ -496,7 +520,7 @@ public sealed class PeerNetwork
         });
     }
 
-    private Unit? PlanSink(SinkAction s)
+    private PeerStep? PlanSink(SinkAction s)
     {
         var connection = Target(s);
         if (connection.PeerReceived.Count > 0)
@@ -512,7 +536,7 @@ public sealed class PeerNetwork
     }
 
     /// <summary>echo and sink: read while the program sends; once it shuts down or closes, close too.</summary>
-    private Unit? PlanDrainThenClose(PeerAction action, Connection connection)
+    private PeerStep? PlanDrainThenClose(PeerAction action, Connection connection)
     {
         if (connection.InFlight.Count > 0)
         {
@@ -529,7 +553,8 @@ public sealed class PeerNetwork
         {
             return Scheduled(PeerStepKind.Finish, connection, () =>
             {
-                _record.PeerText = $"peer.close {connection.ProgramSocket} ({action.Verb} done)";
+                var socket = connection.ProgramSocket;
+                _record.PeerText = () => $"peer.close {socket} ({action.Verb} done)";
                 Stack.PeerClose(connection);
                 Advance();
             });
@@ -538,20 +563,26 @@ public sealed class PeerNetwork
         return Instant(Advance);
     }
 
+    /// <summary>How many bytes a quote shows.</summary>
+    public const int QuotedBytes = 24;
+
     /// <summary>Bytes as a quoted string, non-printable ones escaped, long ones cut.</summary>
-    public static string Quote(ReadOnlySpan<byte> bytes)
+    public static string Quote(ReadOnlySpan<byte> bytes) => Quote(bytes, bytes.Length);
+
+    /// <summary>The first bytes of <paramref name="total"/> as a quoted string.</summary>
+    public static string Quote(ReadOnlySpan<byte> bytes, int total)
     {
         var text = new StringBuilder("\"");
-        var shown = Math.Min(bytes.Length, 24);
+        var shown = Math.Min(bytes.Length, QuotedBytes);
         foreach (var b in bytes[..shown])
         {
             text.Append(b is >= 0x20 and < 0x7F and not (byte)'"' and not (byte)'\\' ? ((char)b).ToString() : string.Create(CultureInfo.InvariantCulture, $"\\x{b:x2}"));
         }
 
         text.Append('"');
-        if (bytes.Length > shown)
+        if (total > shown)
         {
-            text.Append(CultureInfo.InvariantCulture, $"…({bytes.Length} bytes)");
+            text.Append(CultureInfo.InvariantCulture, $"…({total} bytes)");
         }
 
         return text.ToString();

@@ -27,6 +27,7 @@ public interface IOracleContext
     (RuleSet Created, RuleSet Closed) LifeRules(SocketRef socket);
 
     /// <summary>Records the failure (the first one counts) and stops the program.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     void Fire(Oracle oracle, string detail, RuleSet rules);
 }
 

@@ -17,17 +17,18 @@ public sealed class RunRecord
     /// <summary>The number the next event will get.</summary>
     public int Next => _events.Count;
 
-    /// <summary>What the network is about to do, for the text of its step (set by the peer just before).</summary>
-    public string? PeerText { get; set; }
+    /// <summary>What the network is about to do, for the text of its step (set by the peer just before; rendered only when read).</summary>
+    public Func<string>? PeerText { get; set; }
 
     /// <summary>How a socket is written in the record (the session writes its handle value with the model's name).</summary>
     public Func<SocketRef, string> SocketText { get; set; } = r => r.ToString();
 
     public void Stepped(Input input, Observation observation)
     {
+        ArgumentNullException.ThrowIfNull(input);
         if (input is NetworkInput)
         {
-            Add(RunEventKind.Peer, PeerText ?? input.Op, [new ModelStepRecord(input, observation)], observation.Posted);
+            Add(RunEventKind.Peer, PeerText is null ? input.Op : null, PeerText, 0, null, [new ModelStepRecord(input, observation)]);
             PeerText = null;
             return;
         }
@@ -39,31 +40,19 @@ public sealed class RunRecord
     {
         var steps = _pending ?? (IReadOnlyList<ModelStepRecord>)[];
         _pending = null;
-        var posted = new List<Notification>();
-        foreach (var s in steps)
-        {
-            posted.AddRange(s.Observation.Posted);
-        }
-
-        var line = error is null ? $"{text} = {result}" : $"{text} = {result} {error}";
-        Add(RunEventKind.Call, line, steps, posted);
+        Add(RunEventKind.Call, text, null, result, error, steps);
     }
 
-    public void Message(string text) => Add(RunEventKind.Message, text, [], []);
+    /// <summary>A retrieved message; its text is rendered when read.</summary>
+    public void Message(Func<string> describe) => Add(RunEventKind.Message, null, describe, 0, null, []);
 
-    public void Note(string text) => Add(RunEventKind.Note, text, [], []);
+    public void Note(string text) => Add(RunEventKind.Note, text, null, 0, null, []);
 
-    private void Add(RunEventKind kind, string text, IReadOnlyList<ModelStepRecord> steps, IEnumerable<Notification> posted)
-    {
-        var line = text;
-        var messages = string.Join(", ", posted.Select(n => $"{SocketText(n.Socket)} {n.Event.NativeName()}" + (n.Error == WsaError.None ? string.Empty : " " + n.Error.NativeName())));
-        if (messages.Length > 0)
-        {
-            line += "; posted " + messages;
-        }
+    /// <summary>A note whose text is rendered when read.</summary>
+    public void Note(Func<string> describe) => Add(RunEventKind.Note, null, describe, 0, null, []);
 
-        _events.Add(new RunEvent(_events.Count, kind, line, steps));
-    }
+    private void Add(RunEventKind kind, string? text, Func<string>? describe, long result, string? error, IReadOnlyList<ModelStepRecord> steps) =>
+        _events.Add(new RunEvent(_events.Count, kind, text, describe, result, error, steps, SocketText));
 
     /// <summary>The run as text, one event a line (the determinism check compares this).</summary>
     public string Render(int from = 0)

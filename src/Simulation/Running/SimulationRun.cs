@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using WinsockConformance.Model;
 using WinsockConformance.Simulation.Core;
 using WinsockConformance.Simulation.Network;
@@ -224,6 +225,7 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
 
     // ---- oracles ------------------------------------------------------------------------------------------------
 
+    [DoesNotReturn]
     public void Fire(Oracle oracle, string detail, RuleSet rules)
     {
         ArgumentNullException.ThrowIfNull(oracle);
@@ -242,6 +244,7 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
     public void ExpectationFailed(ExpectAction action, Connection connection, string detail) =>
         Fire(Oracles.Oracles.PeerExpect, detail, connection.ProgramSocket is { } s ? StepRules(s.Ref) : RuleSet.Empty);
 
+    [DoesNotReturn]
     public void IdleForever(string api)
     {
         foreach (var check in _checks)
@@ -261,6 +264,7 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
         throw new SimulationStoppedException(_ending);
     }
 
+    [DoesNotReturn]
     public void BudgetExhausted(int budget) =>
         Fire(Oracles.Oracles.Budget, $"the program made {budget} calls without finishing or waiting", RetrievedRules(null));
 
@@ -366,11 +370,12 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
             _lastRetrieved = origin;
             _retrievedBySocket[origin.Notification.Socket] = origin;
             var n = origin.Notification;
-            Record.Message($"{api} -> {Stack.SocketOf(n.Socket)} {n.Event.NativeName()}" + (n.Error == WsaError.None ? string.Empty : " " + n.Error.NativeName()) + $" (hwnd 0x{message.Hwnd:X}, msg 0x{message.Message:X}, posted at event {origin.Step})");
+            var socket = Stack.SocketOf(n.Socket);
+            Record.Message(() => $"{api} -> {socket} {n.Event.NativeName()}" + (n.Error == WsaError.None ? string.Empty : " " + n.Error.NativeName()) + $" (hwnd 0x{message.Hwnd:X}, msg 0x{message.Message:X}, posted at event {origin.Step})");
         }
         else
         {
-            Record.Message($"{api} -> msg 0x{message.Message:X} hwnd 0x{message.Hwnd:X} wParam 0x{message.WParam:X} lParam 0x{message.LParam:X}");
+            Record.Message(() => $"{api} -> msg 0x{message.Message:X} hwnd 0x{message.Hwnd:X} wParam 0x{message.WParam:X} lParam 0x{message.LParam:X}");
         }
 
         foreach (var check in _checks)

@@ -50,7 +50,21 @@ public sealed class Choices
     }
 
     /// <summary>Yes with probability <paramref name="p"/> (1), no (0).</summary>
-    public bool Chance(double p) => Choose(2, r => r.NextDouble() < p ? 1 : 0) == 1;
+    public bool Chance(double p)
+    {
+        int value;
+        if (_replay is not null)
+        {
+            value = _made.Count < _replay.Count ? Math.Clamp(_replay[_made.Count], 0, 1) : 0;
+        }
+        else
+        {
+            value = _random!.NextDouble() < p ? 1 : 0;
+        }
+
+        _made.Add(value);
+        return value == 1;
+    }
 
     /// <summary>
     /// The replay text of a choice list: values joined by ',', a run of k ≥ 3 equal values written v*k, trailing

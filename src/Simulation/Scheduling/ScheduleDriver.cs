@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using WinsockConformance.Simulation.Core;
 using WinsockConformance.Simulation.Network;
 
@@ -12,10 +13,12 @@ public interface IRunControl
     /// <summary>Whether a message for a socket the program closed is still queued (the stale-message interleaving).</summary>
     bool StaleMessageQueued { get; }
 
-    /// <summary>The program waits forever and nothing is left to happen: the run ends here (the hang oracle looks first). Never returns.</summary>
+    /// <summary>The program waits forever and nothing is left to happen: the run ends here (the hang oracle looks first).</summary>
+    [DoesNotReturn]
     void IdleForever(string api);
 
-    /// <summary>The program used up its step budget. Never returns.</summary>
+    /// <summary>The program used up its step budget.</summary>
+    [DoesNotReturn]
     void BudgetExhausted(int budget);
 }
 
@@ -77,18 +80,18 @@ public sealed class ScheduleDriver : ISimulationDriver
             _run.BudgetExhausted(_budget);
         }
 
-        _peer.Settle();
-        if (_peer.Next is { } kind && _choices.Chance(Chance(kind)))
+        if (_peer.Ready() is { } step && _choices.Chance(Chance(step)))
         {
-            _peer.DeliverNext();
+            PeerNetwork.Take(step);
             _emptyPolls = 0;
         }
 
         _lastApi = api;
     }
 
-    private double Chance(PeerStepKind kind)
+    private double Chance(PeerStep step)
     {
+        var kind = step.Kind;
         if (_run.StaleMessageQueued)
         {
             return BitingChance;
@@ -99,7 +102,7 @@ public sealed class ScheduleDriver : ISimulationDriver
             return BitingChance;
         }
 
-        if (kind == PeerStepKind.Finish && _peer.NextTarget is { Open: true } socket && Stack.ModelSocket(socket).ReadableBytes > 0)
+        if (kind == PeerStepKind.Finish && step.Target?.ProgramSocket is { Open: true } socket && Stack.ModelSocket(socket).ReadableBytes > 0)
         {
             return BitingChance;
         }
@@ -117,14 +120,14 @@ public sealed class ScheduleDriver : ISimulationDriver
                 throw new SimulationStoppedException("the run is over");
             }
 
-            _peer.Settle();
+            var step = _peer.Ready();
             if (ready())
             {
                 _emptyPolls = 0;
                 return true;
             }
 
-            if (_peer.Next is null)
+            if (step is null)
             {
                 if (timeoutMs >= 0)
                 {
@@ -141,7 +144,7 @@ public sealed class ScheduleDriver : ISimulationDriver
                 return false;
             }
 
-            _peer.DeliverNext();
+            PeerNetwork.Take(step);
             _now++;
         }
     }
@@ -149,8 +152,7 @@ public sealed class ScheduleDriver : ISimulationDriver
     public void Polled(string api)
     {
         _now++;
-        _peer.Settle();
-        if (++_emptyPolls >= IdlePolls && _peer.Next is null)
+        if (++_emptyPolls >= IdlePolls && _peer.Ready() is null)
         {
             _run.IdleForever(api);
         }
