@@ -30,7 +30,7 @@ public sealed partial class SimulatedStack
             return Fail(call, WSAEINVAL);
         }
 
-        if (!_host.IsWindow(hwnd))
+        if (events != 0 && !_host.IsWindow(hwnd))
         {
             throw new UnsupportedCallException(call, "the window is not one the program created; what Windows does then is not simulated");
         }

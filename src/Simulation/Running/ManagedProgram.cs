@@ -73,6 +73,7 @@ public sealed class ManagedProgram : IProgramUnderTest
         }
 
         Shared = loading == ProgramLoading.Shared || (loading == ProgramLoading.Auto && MutableStatics.Count == 0);
+        ProgramConsole.Install();
     }
 
     public string Display { get; }
