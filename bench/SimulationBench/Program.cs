@@ -12,7 +12,7 @@ namespace WinsockConformance.SimulationBench;
 
 /// <summary>
 /// dotnet run -c Release --project bench/SimulationBench -- [calls | explore | determinism | all]
-///   calls        simulated calls per second of a managed program in this process (two programs, best of 5)
+///   calls        simulated calls per second of a managed program in this process (two programs, recorded and not, best of 5)
 ///   explore      1,000 schedules of a sample under every profile, loaded as ./conformance simulate loads it
 ///   determinism  10 runs of one schedule: identical records
 /// </summary>
@@ -21,10 +21,14 @@ internal static class Program
     public static int Main(string[] args)
     {
         var mode = args.FirstOrDefault() ?? "all";
+
         if (mode is "calls" or "all")
         {
-            Calls("blocking echo (send + recv, 16 bytes)", BlockingEcho);
-            Calls("message loop (WSAAsyncSelect, GetMessage, recv, send)", MessageLoopEcho);
+            foreach (var record in new[] { true, false })
+            {
+                Calls("blocking echo (send + recv, 16 bytes)", BlockingEcho, record);
+                Calls("message loop (WSAAsyncSelect, GetMessage, recv, send)", MessageLoopEcho, record);
+            }
         }
 
         if (mode is "explore" or "all")
@@ -41,17 +45,19 @@ internal static class Program
         return 0;
     }
 
-    private static readonly int Rounds = int.Parse(Environment.GetEnvironmentVariable("SIM_ROUNDS") ?? "20000", CultureInfo.InvariantCulture);
+    private const int Rounds = 20_000;
 
-    private static void Calls(string name, Func<int> program)
+    /// <param name="record">Keep every event (a reported or replayed run) or only count them (an exploration's search).</param>
+    private static void Calls(string name, Func<int> program, bool record)
     {
+        name += record ? ", recorded" : ", not recorded";
         // Wall time suffers from other processes on a shared machine; the process's CPU time much less (GC threads included).
         var bestWall = 0.0;
         var bestCpu = 0.0;
         var process = Process.GetCurrentProcess();
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var settings = new RunSettings(Profiles.Windows, ReadyPeers.Find("echo")!, Budget: 10_000_000);
+            var settings = new RunSettings(Profiles.Windows, ReadyPeers.Find("echo")!, Budget: 10_000_000, Record: record);
             process.Refresh();
             var cpu = process.TotalProcessorTime;
             var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -70,7 +76,7 @@ internal static class Program
             bestCpu = Math.Max(bestCpu, outcome.Calls / cpuSeconds);
             if (attempt == 0)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calls: {name}: {outcome.Calls:N0} program calls, {outcome.Record.Events.Count:N0} events, {outcome.Record.Events.Sum(e => e.Steps.Count):N0} model steps per run; {allocated / outcome.Calls:N0} bytes allocated a call"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calls: {name}: {outcome.Calls:N0} program calls, {outcome.Record.Next:N0} events per run; {allocated / outcome.Calls:N0} bytes allocated a call"));
             }
         }
 

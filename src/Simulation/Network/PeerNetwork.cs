@@ -238,7 +238,10 @@ public sealed class PeerNetwork
             _nextPeerPort++;
             _connections.Add(connection);
             _scriptConnections.Add(connection);
-            _record.PeerText = () => $"peer.connect {listener} ({connection}, from {connection.PeerAddress})";
+            if (_record.Keeps)
+            {
+                _record.PeerText = () => $"peer.connect {listener} ({connection}, from {connection.PeerAddress})";
+            }
             Stack.PeerConnect(listener, connection);
             Advance();
         });
@@ -283,6 +286,12 @@ public sealed class PeerNetwork
             < 0.90 => 2,
             _ => 3,
         }));
+        if (pieces == 0)
+        {
+            _segments.Enqueue(bytes);
+            return;
+        }
+
         var cuts = new SortedSet<int>();
         for (var k = 0; k < pieces; k++)
         {
@@ -319,7 +328,10 @@ public sealed class PeerNetwork
         {
             _segments.Dequeue();
             var socket = connection.ProgramSocket;
-            _record.PeerText = () => $"peer.send {socket} {segment.Length} bytes {Quote(segment)}";
+            if (_record.Keeps)
+            {
+                _record.PeerText = () => $"peer.send {socket} {segment.Length} bytes {Quote(segment)}";
+            }
             Stack.PeerSend(connection, segment);
         });
     }
@@ -340,7 +352,10 @@ public sealed class PeerNetwork
         return Scheduled(PeerStepKind.Urgent, connection, () =>
         {
             var socket = connection.ProgramSocket;
-            _record.PeerText = () => $"peer.sendOob {socket} {Quote([u.Value])}";
+            if (_record.Keeps)
+            {
+                _record.PeerText = () => $"peer.sendOob {socket} {Quote([u.Value])}";
+            }
             Stack.PeerSendUrgent(connection, u.Value);
             Advance();
         });
@@ -373,7 +388,10 @@ public sealed class PeerNetwork
         return Scheduled(PeerStepKind.Finish, connection, () =>
         {
             var socket = connection.ProgramSocket;
-            _record.PeerText = () => $"{input.Op} {socket}";
+            if (_record.Keeps)
+            {
+                _record.PeerText = () => $"{input.Op} {socket}";
+            }
             switch (action)
             {
                 case ShutdownAction:
@@ -554,7 +572,10 @@ public sealed class PeerNetwork
             return Scheduled(PeerStepKind.Finish, connection, () =>
             {
                 var socket = connection.ProgramSocket;
-                _record.PeerText = () => $"peer.close {socket} ({action.Verb} done)";
+                if (_record.Keeps)
+                {
+                    _record.PeerText = () => $"peer.close {socket} ({action.Verb} done)";
+                }
                 Stack.PeerClose(connection);
                 Advance();
             });

@@ -5,17 +5,22 @@ namespace WinsockConformance.Simulation.Recording;
 
 /// <summary>
 /// The in-memory record of one simulated run: every call, peer action, retrieved message and note, in order. The
-/// same choices give the same record, character for character.
+/// same choices give the same record, character for character. A record that does not keep its events only counts
+/// them (an exploration searches without keeping, then replays the run it reports with a keeping record).
 /// </summary>
-public sealed class RunRecord
+public sealed class RunRecord(bool keep = true)
 {
     private readonly List<RunEvent> _events = [];
     private List<ModelStepRecord>? _pending;
+    private int _count;
 
     public IReadOnlyList<RunEvent> Events => _events;
 
+    /// <summary>Whether events are kept (else only counted): a caller may skip building their text.</summary>
+    public bool Keeps { get; } = keep;
+
     /// <summary>The number the next event will get.</summary>
-    public int Next => _events.Count;
+    public int Next => _count;
 
     /// <summary>What the network is about to do, for the text of its step (set by the peer just before; rendered only when read).</summary>
     public Func<string>? PeerText { get; set; }
@@ -26,6 +31,13 @@ public sealed class RunRecord
     public void Stepped(Input input, Observation observation)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (!Keeps)
+        {
+            _count += input is NetworkInput ? 1 : 0;
+            PeerText = null;
+            return;
+        }
+
         if (input is NetworkInput)
         {
             Add(RunEventKind.Peer, PeerText is null ? input.Op : null, PeerText, 0, null, [new ModelStepRecord(input, observation)]);
@@ -38,6 +50,12 @@ public sealed class RunRecord
 
     public void Call(string text, long result, string? error)
     {
+        if (!Keeps)
+        {
+            _count++;
+            return;
+        }
+
         var steps = _pending ?? (IReadOnlyList<ModelStepRecord>)[];
         _pending = null;
         Add(RunEventKind.Call, text, null, result, error, steps);
@@ -46,13 +64,22 @@ public sealed class RunRecord
     /// <summary>A retrieved message; its text is rendered when read.</summary>
     public void Message(Func<string> describe) => Add(RunEventKind.Message, null, describe, 0, null, []);
 
+    public void Message(string text) => Add(RunEventKind.Message, text, null, 0, null, []);
+
     public void Note(string text) => Add(RunEventKind.Note, text, null, 0, null, []);
 
     /// <summary>A note whose text is rendered when read.</summary>
     public void Note(Func<string> describe) => Add(RunEventKind.Note, null, describe, 0, null, []);
 
-    private void Add(RunEventKind kind, string? text, Func<string>? describe, long result, string? error, IReadOnlyList<ModelStepRecord> steps) =>
-        _events.Add(new RunEvent(_events.Count, kind, text, describe, result, error, steps, SocketText));
+    private void Add(RunEventKind kind, string? text, Func<string>? describe, long result, string? error, IReadOnlyList<ModelStepRecord> steps)
+    {
+        if (Keeps)
+        {
+            _events.Add(new RunEvent(_count, kind, text, describe, result, error, steps, SocketText));
+        }
+
+        _count++;
+    }
 
     /// <summary>The run as text, one event a line (the determinism check compares this).</summary>
     public string Render(int from = 0)

@@ -66,9 +66,11 @@ public static class Exploration
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(settings);
         var calls = 0;
+        var recorded = run;
+        run = run with { Record = false };
         if (settings.Replay is { } replay)
         {
-            var outcome = program.Run(run, Choices.Replay(replay));
+            var outcome = program.Run(recorded, Choices.Replay(replay));
             return new ProfileResult(run.Profile, 1, outcome.Verdict == RunVerdict.Passed ? null : 0, outcome.Verdict == RunVerdict.Passed ? null : outcome,
                 outcome.Verdict == RunVerdict.Passed ? null : outcome, 0, outcome.Calls);
         }
@@ -89,9 +91,25 @@ public static class Exploration
                 (reported, shrinkRuns) = Shrinker.Shrink(outcome, choices => program.Run(run, Choices.Replay(choices)), settings.ShrinkRuns);
             }
 
-            return new ProfileResult(run.Profile, i + 1, i, outcome, reported, shrinkRuns, calls);
+            return new ProfileResult(run.Profile, i + 1, i, outcome, Recorded(program, recorded, reported), shrinkRuns, calls);
         }
 
         return new ProfileResult(run.Profile, settings.Schedules, null, null, null, 0, calls);
+    }
+
+    /// <summary>
+    /// The search keeps no events; the run it reports is run again from its choices with a keeping record. The same
+    /// choices give the same run, so the replay must end the same way: if it does not, that is a simulator bug.
+    /// </summary>
+    private static RunOutcome Recorded(IProgramUnderTest program, RunSettings recorded, RunOutcome found)
+    {
+        var replayed = program.Run(recorded, Choices.Replay(found.Choices));
+        var same = replayed.Verdict == found.Verdict && replayed.Failure?.Oracle == found.Failure?.Oracle && replayed.Failure?.Event == found.Failure?.Event
+            && replayed.Problem == found.Problem;
+        return same ? replayed : replayed with
+        {
+            Verdict = RunVerdict.Error,
+            Problem = $"the recorded replay of schedule {Choices.Format(found.Choices)} ended otherwise ({replayed.Verdict} {replayed.Failure?.Oracle.Id}) than the run it replays ({found.Verdict} {found.Failure?.Oracle.Id}): the simulator is not deterministic here",
+        };
     }
 }

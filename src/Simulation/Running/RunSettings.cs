@@ -8,7 +8,8 @@ namespace WinsockConformance.Simulation.Running;
 /// <summary>What one run needs besides its choices: the profile, the peer, and the bounds.</summary>
 /// <param name="Budget">Program calls allowed before SIM-BUDGET fires.</param>
 /// <param name="FloodLimit">SIM-FLOOD's K: the most messages one socket may have queued.</param>
-public sealed record RunSettings(Profile Profile, PeerScript Peer, int Budget = RunSettings.DefaultBudget, int FloodLimit = RunSettings.DefaultFloodLimit)
+/// <param name="Record">Keep every event (for reports and traces); an exploration searches without and replays the run it reports.</param>
+public sealed record RunSettings(Profile Profile, PeerScript Peer, int Budget = RunSettings.DefaultBudget, int FloodLimit = RunSettings.DefaultFloodLimit, bool Record = true)
 {
     public const int DefaultBudget = 100_000;
 

@@ -40,7 +40,7 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _choices = choices;
-        Record = new RunRecord();
+        Record = new RunRecord(settings.Record);
         User32 = new SimulatedUser32(this);
         Peer = new PeerNetwork(settings.Peer, choices, Record, this);
         _driver = new ScheduleDriver(choices, Peer, this, settings.Budget);
@@ -371,7 +371,14 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
             _retrievedBySocket[origin.Notification.Socket] = origin;
             var n = origin.Notification;
             var socket = Stack.SocketOf(n.Socket);
-            Record.Message(() => $"{api} -> {socket} {n.Event.NativeName()}" + (n.Error == WsaError.None ? string.Empty : " " + n.Error.NativeName()) + $" (hwnd 0x{message.Hwnd:X}, msg 0x{message.Message:X}, posted at event {origin.Step})");
+            if (Record.Keeps)
+            {
+                Record.Message(() => $"{api} -> {socket} {n.Event.NativeName()}" + (n.Error == WsaError.None ? string.Empty : " " + n.Error.NativeName()) + $" (hwnd 0x{message.Hwnd:X}, msg 0x{message.Message:X}, posted at event {origin.Step})");
+            }
+            else
+            {
+                Record.Message(string.Empty);
+            }
         }
         else
         {
