@@ -13,11 +13,11 @@ public interface ISocketHandler
 /// A dispatcher in the shape most wrappers share (PuTTY's select_result keyed by handle, ffftp's table, MFC's map):
 /// one window, one message number, a map from socket handle to handler.
 /// Buggy: closing a socket just removes it from the map. Messages already queued for it stay queued (closesocket
-/// does not purge them, rule F2), and a socket created next may get the same handle value (X4): its entry then
+/// does not purge them, rule F1), and a socket created next may get the same handle value (X4): its entry then
 /// receives the old socket's messages.
 /// Fixed: MFC's dead-handle guard. Closing marks the handle dead and posts a private marker; messages for a dead
 /// handle are dropped until the marker comes back. It works because posted messages are delivered in order and
-/// nothing is posted for a socket after closesocket (F1).
+/// nothing is posted for a socket after closesocket (F2).
 /// </summary>
 public sealed class SocketDispatcher
 {

@@ -126,7 +126,7 @@ public sealed partial class SimulatedStack
 
     /// <summary>
     /// The program retrieved a socket notification from its queue: the model's record of queued messages drops it
-    /// too, so what the model says is still queued (rule F2 at closesocket) is what really is.
+    /// too, so what the model says is still queued (rule F1 at closesocket) is what really is.
     /// </summary>
     public void Retrieved(PostedNotification origin)
     {
