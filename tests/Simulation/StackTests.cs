@@ -366,6 +366,31 @@ public class StackTests
         Assert.Equal([WM_USER + 1, WM_USER + 3], order);
     }
 
+    [Fact]
+    public void A_host_that_sees_only_values_can_report_a_retrieval_and_bring_its_own_event_handles()
+    {
+        // What the native shim does: it creates real event objects and sees retrieved messages as four values.
+        var peer = Simulated.Peer("""{"do":"accept","port":7}""", """{"do":"send","text":"x"}""", """{"do":"close"}""");
+        var run = new SimulationRun(new RunSettings(Profiles.Windows, peer), Simulation.Scheduling.Choices.Replay([]));
+        var stack = run.Stack;
+        var outcome = run.Execute(() =>
+        {
+            Startup();
+            Sim.Assert(stack.WSACreateEvent(adopt: 0x7777) == 0x7777, "the host's handle is the event's");
+            var hwnd = Window();
+            var s = socket(AF_INET, SOCK_STREAM, 0);
+            WSAAsyncSelect(s, hwnd, WM_SOCKET, FD_CONNECT);
+            Connect(s);
+            Sim.Assert(stack.State.Queue.Count == 1, "FD_CONNECT is queued in the model");
+            stack.Retrieved(hwnd, WM_SOCKET, s, WSAMAKESELECTREPLY(FD_CONNECT, 0));
+            Sim.Assert(stack.State.Queue.Count == 0, "the model's queue dropped it");
+            Sim.Assert(WSACloseEvent(0x7777) && stack.WSACreateEvent(adopt: 0x7777) == 0x7777, "a closed handle value can be adopted again");
+            closesocket(s);
+            return 0;
+        });
+        Simulated.ShouldPass(outcome);
+    }
+
     /// <summary>A writable length for the ref addrlen arguments.</summary>
     private static class Unsafe
     {

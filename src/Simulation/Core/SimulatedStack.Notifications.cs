@@ -117,14 +117,25 @@ public sealed partial class SimulatedStack
         return Result(call, o);
     }
 
-    public nint WSACreateEvent()
+    /// <summary>
+    /// WSACreateEvent: a manual-reset event object, not signaled. <paramref name="adopt"/>: a host that creates real
+    /// event objects (the native shim) passes the handle it made, and the stack uses that value; else the stack
+    /// numbers its own.
+    /// </summary>
+    public nint WSACreateEvent(nint adopt = 0)
     {
         if (!Enter(nameof(WSACreateEvent), needsStartup: false))
         {
             return WSA_INVALID_EVENT;
         }
 
-        var handle = (nint)(EventHandleBase + (4 * ++_eventsCreated));
+        ++_eventsCreated;
+        var handle = adopt != 0 ? adopt : (nint)(EventHandleBase + (4 * _eventsCreated));
+        if (_events.ContainsKey(handle) && !_closedEvents.Remove(handle))
+        {
+            throw new SimulatorBugException($"event handle {Hex(handle)} is already in use");
+        }
+
         var name = "e" + handle.ToString("X", CultureInfo.InvariantCulture);
         _events[handle] = name;
         SetModelEvent(name, false);

@@ -141,6 +141,28 @@ public sealed partial class SimulatedStack
         }
     }
 
+    /// <summary>
+    /// The program retrieved the message with these values (a host that sees only the values, like the native shim,
+    /// reports it so): the oldest queued notification that matches them is dropped from the model's queue.
+    /// </summary>
+    public void Retrieved(nint hwnd, uint message, nint wParam, nint lParam)
+    {
+        if (!_windowNames.TryGetValue(hwnd, out var window))
+        {
+            return;
+        }
+
+        foreach (var n in _state.Queue.AsSpan())
+        {
+            if (Names.Equal(n.Window, window) && (uint)n.Message == message && _byRef[n.Socket].Handle == wParam
+                && WSAMAKESELECTREPLY((int)n.Event, (int)n.Error) == lParam)
+            {
+                Retrieved(new PostedNotification(n, 0, RuleSet.Empty));
+                return;
+            }
+        }
+    }
+
     // ---- calls: entry, handles, results -----------------------------------------------------------------------
 
     /// <summary>Every call starts here: a decision point for the scheduler, then WSAStartup's check.</summary>
@@ -200,6 +222,12 @@ public sealed partial class SimulatedStack
     /// </summary>
     private static UnsupportedCallException Unsupported(string call, string problem) =>
         new(call, $"the model cannot answer it here: {problem}");
+
+    /// <summary>Ordinal name comparison.</summary>
+    private static class Names
+    {
+        public static bool Equal(string a, string b) => string.Equals(a, b, StringComparison.Ordinal);
+    }
 
     private static string Hex(nint value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture);
 
