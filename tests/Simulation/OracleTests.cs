@@ -45,11 +45,7 @@ public class OracleTests
     {
         var outcome = Simulated.Run(Profiles.Windows, s_source, () =>
         {
-            Startup();
-            var hwnd = Window();
-            var s = socket(AF_INET, SOCK_STREAM, 0);
-            WSAAsyncSelect(s, hwnd, WM_SOCKET, FD_CLOSE);
-            Connect(s);
+            var s = RegisteredClient(FD_CLOSE);
             GetMessage(out _, 0, 0, 0);
             closesocket(s);
             return 0;
@@ -72,11 +68,7 @@ public class OracleTests
         var abort = Simulated.Peer("""{"do":"accept","port":7}""", """{"do":"send","bytes":100}""", """{"do":"abort"}""");
         int CloseAfterFirstMessage()
         {
-            Startup();
-            var hwnd = Window();
-            var s = socket(AF_INET, SOCK_STREAM, 0);
-            WSAAsyncSelect(s, hwnd, WM_SOCKET, FD_CLOSE);
-            Connect(s);
+            var s = RegisteredClient(FD_CLOSE);
             GetMessage(out _, 0, 0, 0);
             closesocket(s);
             return 0;
@@ -179,11 +171,7 @@ public class OracleTests
     {
         var outcome = Simulated.Run(Profiles.Windows, s_source, () =>
         {
-            Startup();
-            var hwnd = Window();
-            var s = socket(AF_INET, SOCK_STREAM, 0);
-            WSAAsyncSelect(s, hwnd, WM_SOCKET, FD_READ);
-            Connect(s);
+            var s = RegisteredClient(FD_READ);
             GetMessage(out _, 0, 0, 0);
             var one = new byte[1];
             while (recv(s, one, 1, 0) == 1)
@@ -202,9 +190,7 @@ public class OracleTests
         var peer = Simulated.Peer("""{"do":"accept","port":7}""", """{"do":"expect","text":"hello"}""", """{"do":"close"}""");
         var wrong = Simulated.Run(Profiles.Windows, peer, () =>
         {
-            Startup();
-            var s = socket(AF_INET, SOCK_STREAM, 0);
-            Connect(s);
+            var s = Client();
             send(s, "help!"u8.ToArray(), 5, 0);
             ReadToEnd(s);
             closesocket(s);
@@ -215,9 +201,7 @@ public class OracleTests
 
         var shortOne = Simulated.Run(Profiles.Windows, peer, () =>
         {
-            Startup();
-            var s = socket(AF_INET, SOCK_STREAM, 0);
-            Connect(s);
+            var s = Client();
             send(s, "hel"u8.ToArray(), 3, 0);
             closesocket(s);
             return 0;

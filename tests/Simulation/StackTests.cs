@@ -195,11 +195,7 @@ public class StackTests
         // The first choice picks the network window: 2 is 512 bytes.
         Simulated.ShouldPass(Simulated.Run(Profiles.Windows, peer, () =>
         {
-            Startup();
-            var hwnd = Window();
-            var s = socket(AF_INET, SOCK_STREAM, 0);
-            WSAAsyncSelect(s, hwnd, WM_SOCKET, FD_WRITE | FD_CLOSE);
-            Connect(s);
+            var s = RegisteredClient(FD_WRITE | FD_CLOSE);
             var data = WinsockConformance.Samples.WriteWait.WriteWaitProgram.Payload(2000);
             var sent = 0;
             while (GetMessage(out var msg, 0, 0, 0) > 0)
@@ -317,9 +313,7 @@ public class StackTests
         var peer = Simulated.Peer("""{"do":"accept","port":7}""", """{"do":"expect","text":"ping"}""", """{"do":"send","text":"pong"}""", """{"do":"shutdown"}""");
         Simulated.ShouldPass(Simulated.Run(Profiles.Wine8, peer, () =>
         {
-            Startup();
-            var s = socket(AF_INET, SOCK_STREAM, 0);
-            Connect(s);
+            var s = Client();
             send(s, "ping"u8.ToArray(), 4, 0);
             Sim.Assert(ReadToEnd(s) == "pong", "pong");
             closesocket(s);

@@ -98,8 +98,7 @@ public sealed class SocketWindow
 
     public SocketWindow()
     {
-        RegisterClass("AsyncSocketSink", WindowProcedure);
-        Hwnd = CreateWindowEx(0, "AsyncSocketSink", null, 0, 0, 0, 0, 0, HWND_MESSAGE, 0, 0, 0);
+        Hwnd = MessageOnlyWindow.Create("AsyncSocketSink", WindowProcedure);
     }
 
     public nint Hwnd { get; }

@@ -14,8 +14,7 @@ public static class ErrorWordProgram
     public static int Run(Variant variant)
     {
         WSAStartup(WINSOCK_VERSION_2_2, out _);
-        RegisterClass("ComponentWindow", static (h, m, w, l) => 0);
-        var hwnd = CreateWindowEx(0, "ComponentWindow", null, 0, 0, 0, 0, 0, HWND_MESSAGE, 0, 0, 0);
+        var hwnd = MessageOnlyWindow.Create("ComponentWindow");
         var client = new ComponentSocket(variant, hwnd);
         var text = new StringBuilder();
         var buffer = new byte[16];

@@ -14,8 +14,7 @@ public static class ReregisterProgram
     public static int Run(Variant variant)
     {
         WSAStartup(WINSOCK_VERSION_2_2, out _);
-        RegisterClass("ReselectWindow", static (h, m, w, l) => 0);
-        var hwnd = CreateWindowEx(0, "ReselectWindow", null, 0, 0, 0, 0, 0, HWND_MESSAGE, 0, 0, 0);
+        var hwnd = MessageOnlyWindow.Create("ReselectWindow");
         var client = new ReselectingSocket(variant, hwnd);
         var connects = 0;
         var reply = new StringBuilder();

@@ -31,8 +31,7 @@ public sealed class SocketDispatcher
     public SocketDispatcher(Variant variant)
     {
         _variant = variant;
-        RegisterClass("SocketDispatcher", WindowProcedure);
-        Hwnd = CreateWindowEx(0, "SocketDispatcher", null, 0, 0, 0, 0, 0, HWND_MESSAGE, 0, 0, 0);
+        Hwnd = MessageOnlyWindow.Create("SocketDispatcher", WindowProcedure);
     }
 
     public nint Hwnd { get; }

@@ -21,8 +21,7 @@ public static class WriteWaitProgram
     public static int Run(Variant variant)
     {
         WSAStartup(WINSOCK_VERSION_2_2, out _);
-        RegisterClass("WriterWindow", static (h, m, w, l) => 0);
-        var hwnd = CreateWindowEx(0, "WriterWindow", null, 0, 0, 0, 0, 0, HWND_MESSAGE, 0, 0, 0);
+        var hwnd = MessageOnlyWindow.Create("WriterWindow");
         var s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
         WSAAsyncSelect(s, hwnd, BufferedWriter.WM_SOCKET, FD_CONNECT | FD_WRITE | FD_CLOSE);
         var address = SOCKADDR_IN.Create(INADDR_LOOPBACK, 7);

@@ -210,7 +210,13 @@ public static partial class Winsock
         return result;
     }
 
-    public static int getsockname(nint s, out SOCKADDR_IN name, ref int namelen)
+    public static int getsockname(nint s, out SOCKADDR_IN name, ref int namelen) => Name(Stack.getsockname, s, out name, ref namelen);
+
+    public static int getpeername(nint s, out SOCKADDR_IN name, ref int namelen) => Name(Stack.getpeername, s, out name, ref namelen);
+
+    private delegate int NameCall(nint s, out SockAddr name);
+
+    private static int Name(NameCall call, nint s, out SOCKADDR_IN name, ref int namelen)
     {
         name = default;
         if (namelen < SOCKADDR_IN.Size)
@@ -219,22 +225,7 @@ public static partial class Winsock
             return SOCKET_ERROR;
         }
 
-        var result = Stack.getsockname(s, out var a);
-        name = result == 0 ? SOCKADDR_IN.Create(a.Address, a.Port) : default;
-        namelen = SOCKADDR_IN.Size;
-        return result;
-    }
-
-    public static int getpeername(nint s, out SOCKADDR_IN name, ref int namelen)
-    {
-        name = default;
-        if (namelen < SOCKADDR_IN.Size)
-        {
-            Stack.WSASetLastError(WSAEFAULT);
-            return SOCKET_ERROR;
-        }
-
-        var result = Stack.getpeername(s, out var a);
+        var result = call(s, out var a);
         name = result == 0 ? SOCKADDR_IN.Create(a.Address, a.Port) : default;
         namelen = SOCKADDR_IN.Size;
         return result;

@@ -13,15 +13,9 @@ public sealed partial class SimulatedStack
     public int recv(nint s, Span<byte> buffer, int flags, bool badBuffer = false, string api = nameof(recv))
     {
         var call = $"{api}({Hex(s)}, {buffer.Length}, {flags})";
-        if (!Enter(api))
+        if (!Start(api, call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(api, s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         if ((flags & ~(MSG_OOB | MSG_PEEK)) != 0)
@@ -65,15 +59,9 @@ public sealed partial class SimulatedStack
     public int send(nint s, ReadOnlySpan<byte> data, int flags, bool badBuffer = false, string api = nameof(send))
     {
         var call = $"{api}({Hex(s)}, {data.Length}, {flags})";
-        if (!Enter(api))
+        if (!Start(api, call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(api, s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         if (flags != 0)

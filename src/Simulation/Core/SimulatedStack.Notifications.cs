@@ -14,15 +14,9 @@ public sealed partial class SimulatedStack
     public int WSAAsyncSelect(nint s, nint hwnd, uint message, int events)
     {
         var call = $"WSAAsyncSelect({Hex(s)}, {Hex(hwnd)}, 0x{message:X}, 0x{events:X})";
-        if (!Enter(nameof(WSAAsyncSelect)))
+        if (!Start(nameof(WSAAsyncSelect), call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(nameof(WSAAsyncSelect), s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         if ((events & ~FD_ALL_EVENTS) != 0)
@@ -53,15 +47,9 @@ public sealed partial class SimulatedStack
     public int WSAEventSelect(nint s, nint hEvent, int events)
     {
         var call = $"WSAEventSelect({Hex(s)}, {Hex(hEvent)}, 0x{events:X})";
-        if (!Enter(nameof(WSAEventSelect)))
+        if (!Start(nameof(WSAEventSelect), call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(nameof(WSAEventSelect), s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         if ((events & ~FD_ALL_EVENTS) != 0 || (events != 0 && !IsEvent(hEvent)))
@@ -83,15 +71,9 @@ public sealed partial class SimulatedStack
     {
         events = 0;
         var call = $"WSAEnumNetworkEvents({Hex(s)}, {Hex(hEvent)})";
-        if (!Enter(nameof(WSAEnumNetworkEvents)))
+        if (!Start(nameof(WSAEnumNetworkEvents), call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(nameof(WSAEnumNetworkEvents), s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         if (hEvent != 0 && !IsEvent(hEvent))

@@ -13,15 +13,9 @@ public sealed partial class SimulatedStack
     public int ioctlsocket(nint s, int command, ref uint argument)
     {
         var call = $"ioctlsocket({Hex(s)}, 0x{command:X8}, {argument})";
-        if (!Enter(nameof(ioctlsocket)))
+        if (!Start(nameof(ioctlsocket), call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(nameof(ioctlsocket), s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         switch (command)
@@ -45,15 +39,9 @@ public sealed partial class SimulatedStack
     public int setsockopt(nint s, int level, int option, ReadOnlySpan<byte> value)
     {
         var call = $"setsockopt({Hex(s)}, 0x{level:X}, 0x{option:X}, {value.Length} bytes)";
-        if (!Enter(nameof(setsockopt)))
+        if (!Start(nameof(setsockopt), call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(nameof(setsockopt), s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         if (level == SOL_SOCKET && option == SO_LINGER)
@@ -129,15 +117,9 @@ public sealed partial class SimulatedStack
     public int getsockopt(nint s, int level, int option, Span<byte> value, ref int length)
     {
         var call = $"getsockopt({Hex(s)}, 0x{level:X}, 0x{option:X})";
-        if (!Enter(nameof(getsockopt)))
+        if (!Start(nameof(getsockopt), call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(nameof(getsockopt), s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         if (length < 4 || value.Length < 4)
@@ -198,15 +180,9 @@ public sealed partial class SimulatedStack
     {
         name = default;
         var call = $"getsockname({Hex(s)})";
-        if (!Enter(nameof(getsockname)))
+        if (!Start(nameof(getsockname), call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(nameof(getsockname), s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         if (socket.Local is not { } local)
@@ -222,15 +198,9 @@ public sealed partial class SimulatedStack
     {
         name = default;
         var call = $"getpeername({Hex(s)})";
-        if (!Enter(nameof(getpeername)))
+        if (!Start(nameof(getpeername), call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(nameof(getpeername), s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         if (ModelSocket(socket).Phase != SocketPhase.Connected || socket.Remote is not { } remote)

@@ -106,15 +106,9 @@ public sealed partial class SimulatedStack
     public int bind(nint s, SockAddr address)
     {
         var call = $"bind({Hex(s)}, {address})";
-        if (!Enter(nameof(bind)))
+        if (!Start(nameof(bind), call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(nameof(bind), s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         if (address.Address is not (SockAddr.Any or SockAddr.Loopback))
@@ -142,15 +136,9 @@ public sealed partial class SimulatedStack
     public int listen(nint s, int backlog)
     {
         var call = $"listen({Hex(s)}, {backlog})";
-        if (!Enter(nameof(listen)))
+        if (!Start(nameof(listen), call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(nameof(listen), s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         var o = Step(new ListenCall(socket.Name));
@@ -166,15 +154,9 @@ public sealed partial class SimulatedStack
     public int connect(nint s, SockAddr target, string api = nameof(connect))
     {
         var call = $"{api}({Hex(s)}, {target})";
-        if (!Enter(api))
+        if (!Start(api, call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(api, s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         if (target.Port == 0 || target.Address == SockAddr.Any)
@@ -270,15 +252,9 @@ public sealed partial class SimulatedStack
     public int shutdown(nint s, int how)
     {
         var call = $"shutdown({Hex(s)}, {how})";
-        if (!Enter(nameof(shutdown)))
+        if (!Start(nameof(shutdown), call, s, out var socket, out var early))
         {
-            return Fail(call, WSANOTINITIALISED);
-        }
-
-        var socket = Use(nameof(shutdown), s);
-        if (socket is null)
-        {
-            return Fail(call, WSAENOTSOCK);
+            return early;
         }
 
         if (how is not (SD_RECEIVE or SD_SEND or SD_BOTH))

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using WinsockConformance.Model;
 using static WinsockConformance.Simulation.Api.Winsock;
@@ -172,6 +173,30 @@ public sealed partial class SimulatedStack
         if (needsStartup && _startups == 0)
         {
             _lastError = WSANOTINITIALISED;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The start of a call on a socket: the decision point, WSAStartup's check, the handle's lookup. False (with the
+    /// call already failed and its result in <paramref name="failed"/>) when the call cannot go on.
+    /// </summary>
+    private bool Start(string api, string call, nint s, [NotNullWhen(true)] out SimSocket? socket, out int failed)
+    {
+        socket = null;
+        failed = SOCKET_ERROR;
+        if (!Enter(api))
+        {
+            Fail(call, WSANOTINITIALISED);
+            return false;
+        }
+
+        socket = Use(api, s);
+        if (socket is null)
+        {
+            Fail(call, WSAENOTSOCK);
             return false;
         }
 

@@ -23,6 +23,26 @@ internal static class Programs
         return connect(s, address, SOCKADDR_IN.Size);
     }
 
+    /// <summary>Started up, a stream socket connected (blocking) to the peer on port 7.</summary>
+    public static nint Client()
+    {
+        Startup();
+        var s = socket(AF_INET, SOCK_STREAM, 0);
+        Connect(s);
+        return s;
+    }
+
+    /// <summary>Started up, a window, a stream socket registered for <paramref name="events"/> and connecting to the peer on port 7.</summary>
+    public static nint RegisteredClient(int events)
+    {
+        Startup();
+        var hwnd = Window();
+        var s = socket(AF_INET, SOCK_STREAM, 0);
+        WSAAsyncSelect(s, hwnd, WM_SOCKET, events);
+        Connect(s);
+        return s;
+    }
+
     public static nint Listener(ushort port)
     {
         var s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
