@@ -242,6 +242,20 @@ public class OracleTests
     }
 
     [Fact]
+    public void A_loop_of_timed_waits_with_nothing_left_to_happen_counts_as_waiting()
+    {
+        var outcome = Simulated.Run(Profiles.Windows, Simulated.Peer(), () =>
+        {
+            while (true)
+            {
+                Kernel32.Sleep(100);
+            }
+        });
+        Simulated.ShouldPass(outcome);
+        Assert.StartsWith("the program waits in Sleep", outcome.Ending, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_oracle_has_an_ID_and_a_statement()
     {
         Assert.Equal(Oracles.All.Count, Oracles.All.Select(o => o.Id).Distinct().Count());

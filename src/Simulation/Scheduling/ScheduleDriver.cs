@@ -131,7 +131,9 @@ public sealed class ScheduleDriver : ISimulationDriver
             {
                 if (timeoutMs >= 0)
                 {
+                    // Timing out with nothing left to happen is a poll too: a loop of such waits is idle.
                     _now += timeoutMs;
+                    Polled(api);
                     return false;
                 }
 
