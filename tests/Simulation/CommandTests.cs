@@ -59,6 +59,24 @@ public class CommandTests
     }
 
     [Fact]
+    public void Traces_writes_the_full_record_of_each_failing_run()
+    {
+        var directory = Directory.CreateTempSubdirectory("sim-cli-");
+        try
+        {
+            var (exit, output, _) = Run("simulate", "--peer", Path.Combine(s_peers, "two-downloads.jsonl"), "--traces", directory.FullName, "--", s_samples, "stale-handle", "buggy");
+            Assert.Equal(1, exit);
+            var record = File.ReadAllText(Path.Combine(directory.FullName, "windows.sim.txt"));
+            Assert.Contains("note SIM-STALE-HANDLE", record, StringComparison.Ordinal);
+            Assert.Contains("record: ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_ready_made_peer_needs_no_file()
     {
         var (exit, output, _) = Run("simulate", "--peer", "source:100", "--schedules", "10", "--", s_samples, "data-loss", "fixed");

@@ -43,11 +43,17 @@ public static class User32
 
     public static bool IsWindow(nint hWnd) => Run.User32.IsWindow(hWnd);
 
-    /// <summary>GetMessage: 1 with a message, 0 for WM_QUIT. Waits, in simulated time, while the queue has nothing for the filters.</summary>
+    /// <summary>GetMessage: 1 with a message, 0 for WM_QUIT, -1 for a window that is not one. Waits, in simulated time, while the queue has nothing for the filters.</summary>
     public static int GetMessage(out MSG lpMsg, nint hWnd, uint wMsgFilterMin, uint wMsgFilterMax)
     {
         var run = Run;
         run.Driver.DecisionPoint(nameof(GetMessage));
+        if (hWnd is not (0 or -1) && !run.User32.IsWindow(hWnd))
+        {
+            lpMsg = default;
+            return -1;
+        }
+
         var got = run.User32.GetMessage(out var m, hWnd, wMsgFilterMin, wMsgFilterMax);
         lpMsg = ToMsg(m, run);
         return got ? 1 : 0;
