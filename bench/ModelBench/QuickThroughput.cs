@@ -11,6 +11,7 @@ namespace WinsockConformance.ModelBench;
 /// (no statistics, no isolation); BenchmarkDotNet gives the figures docs/benchmarks.md reports.
 /// <c>model SECONDS</c>: the model fold alone, for a sampling profiler.
 /// <c>walk SEED STEPS PROFILE</c>: writes a walk's model trace to stdout, to look at what is measured.
+/// <c>bigtrace PATH GB</c>: writes one model trace of about GB gigabytes (<see cref="BigTrace"/>).
 /// </summary>
 internal static class QuickThroughput
 {
@@ -22,6 +23,11 @@ internal static class QuickThroughput
             var scenario = ScenarioWalk.Generate(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), profile);
             Console.Out.Write(new ModelStack(profile).TraceText(scenario, $"walk-{args[1]}"));
             return 0;
+        }
+
+        if (args.Length == 3 && args[0] == "bigtrace")
+        {
+            return BigTrace.Write(args[1], double.Parse(args[2], CultureInfo.InvariantCulture));
         }
 
         if (args.Length == 2 && args[0] == "model")

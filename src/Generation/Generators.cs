@@ -469,8 +469,8 @@ public static class Generators
         FionreadCall => "ioctlsocket FIONREAD",
         AsyncSelectCall c => c.Mask == NetworkEvents.None ? "WSAAsyncSelect mask 0" : "WSAAsyncSelect",
         EventSelectCall c => c.Mask == NetworkEvents.None ? "WSAEventSelect mask 0" : "WSAEventSelect",
-        IoctlCall c => "WSAIoctl " + Traces.InputCodec.IoctlName(c.Code),
-        PeerShutdown c => "peer.shutdown " + Traces.InputCodec.HowName(c.How),
+        IoctlCall c => "WSAIoctl " + Traces.StepFields.Code.NameOf(c.Code),
+        PeerShutdown c => "peer.shutdown " + Traces.StepFields.How.NameOf(c.How),
         _ => input.Op,
     };
 }

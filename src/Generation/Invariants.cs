@@ -76,7 +76,7 @@ public sealed class InvariantMonitor(Profile profile)
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(input);
         var o = result.Observation;
-        var where = $"step {step} ({InputCodec.Describe(input)})";
+        var where = $"step {step} ({Operations.Describe(input)})";
         if (Track(before, input, result) is { } inherited)
         {
             return $"{where}: {inherited}";

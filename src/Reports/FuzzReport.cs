@@ -26,7 +26,7 @@ internal static class FuzzReport
         foreach (var c in fuzz.Counterexamples)
         {
             var d = c.Result.Report.FirstDivergence!;
-            text.Append(CultureInfo.InvariantCulture, $"  counterexample {c.ScenarioPath}: {c.Minimal.Count} steps, step {d.Step} ({d.Call}) [{string.Join(", ", d.Rules.Select(r => r.Id))}]\n");
+            text.Append(CultureInfo.InvariantCulture, $"  counterexample {c.ScenarioPath}: {c.Minimal.Count} steps, step {d.Step} ({DifferenceText.Call(d)}) [{string.Join(", ", d.Rules.Select(r => r.Id))}]\n");
         }
 
         foreach (var (id, hits) in fuzz.KnownHits.OrderBy(k => k.Key, StringComparer.Ordinal))

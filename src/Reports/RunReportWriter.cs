@@ -39,9 +39,9 @@ internal static class RunReportWriter
             w.WriteBoolean("expected", !o.UnexpectedDivergence);
             w.WriteNumber("steps", o.Report.Steps);
             w.WriteBoolean("flaky", o.Flaky);
-            if (o.FlakyDetail is not null)
+            if (o.Flakiness is { } flakiness)
             {
-                w.WriteString("flakyDetail", o.FlakyDetail);
+                w.WriteString("flakyDetail", FlakyText.Render(flakiness));
             }
 
             if (o.Report.InconclusiveReason is not null)
@@ -54,14 +54,14 @@ internal static class RunReportWriter
                 w.WriteStartObject("firstDivergence");
                 w.WriteNumber("step", d.Step);
                 w.WriteNumber("line", d.Line);
-                w.WriteString("call", d.Call);
+                w.WriteString("call", DifferenceText.Call(d));
                 w.WriteStartArray("differences");
                 foreach (var diff in d.Differences)
                 {
                     w.WriteStartObject();
-                    w.WriteString("aspect", diff.Aspect);
-                    w.WriteString("expected", diff.Expected);
-                    w.WriteString("observed", diff.Observed);
+                    w.WriteString("aspect", DifferenceText.Aspect(diff));
+                    w.WriteString("expected", DifferenceText.Expected(diff));
+                    w.WriteString("observed", DifferenceText.Observed(diff));
                     w.WriteEndObject();
                 }
 
@@ -73,7 +73,7 @@ internal static class RunReportWriter
                 }
 
                 w.WriteEndArray();
-                w.WriteString("contradiction", d.Contradiction);
+                w.WriteString("contradiction", DifferenceText.Contradiction(o.Report));
                 w.WriteEndObject();
             }
             else
@@ -108,14 +108,14 @@ internal static class RunReportWriter
             if (o.UnexpectedDivergence)
             {
                 w.WriteStartElement("failure");
-                w.WriteAttributeString("message", o.Report.FirstDivergence!.Contradiction);
+                w.WriteAttributeString("message", DifferenceText.Contradiction(o.Report));
                 w.WriteString(ReportText.Render(o.Report));
                 w.WriteEndElement();
             }
             else if (o.Flaky)
             {
                 w.WriteStartElement("failure");
-                w.WriteAttributeString("message", "flaky: " + o.FlakyDetail);
+                w.WriteAttributeString("message", "flaky: " + FlakyText.Render(o.Flakiness!));
                 w.WriteEndElement();
             }
             else if (o.Report.Verdict == Verdict.Inconclusive)
@@ -150,7 +150,7 @@ internal static class RunReportWriter
 
         foreach (var o in run.Outcomes.Where(o => o.Flaky))
         {
-            text.Append(CultureInfo.InvariantCulture, $"\nflaky: {o.Scenario}: {o.FlakyDetail}\n");
+            text.Append(CultureInfo.InvariantCulture, $"\nflaky: {o.Scenario}: {FlakyText.Render(o.Flakiness!)}\n");
         }
 
         text.Append(run.UnexpectedDivergences == 0 && run.Flaky == 0 ? "result: PASS\n" : "result: FAIL\n");

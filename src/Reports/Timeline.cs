@@ -1,108 +1,21 @@
-using System.Text;
 using WinsockConformance.Model;
-
 using WinsockConformance.Traces;
 
 namespace WinsockConformance.Reports;
 
 /// <summary>
-/// Renders a scenario's timeline: each step's call and, per profile, its result, the messages it
-/// posted or delivered, enumerations and signaled events. Profiles with the same outcome share a line,
-/// so where stacks differ stands out.
+/// A scenario's timeline: each step's call and, per profile, its result, the messages it posted or delivered,
+/// enumerations and signaled events. Profiles with the same outcome share a line, so where stacks differ stands
+/// out. Written step by step as the file is read (<see cref="TimelineWriter"/>): explain's memory does not grow
+/// with the file.
 /// </summary>
 public static class Timeline
 {
     /// <summary>One profile, with the latch state of every live socket after each step and the rules applied (explain).</summary>
-    public static string Explain(Trace scenario, Profile profile)
-    {
-        var text = new StringBuilder();
-        Header(text, scenario, [profile]);
-        var results = ModelStep.Run(scenario, profile);
-        for (var i = 0; i < scenario.Steps.Count; i++)
-        {
-            var step = scenario.Steps[i];
-            var result = results[i];
-            text.Append(StepLine(step));
-            text.Append("      ").Append(Outcome(result, step.Input)).Append('\n');
-            foreach (var s in result.State.Open)
-            {
-                text.Append("      | ").Append(StateText.Latches(s)).Append('\n');
-            }
-
-            if (!result.Observation.Rules.IsEmpty)
-            {
-                text.Append("      rules: ").Append(result.Observation.Rules.ToString()).Append('\n');
-            }
-        }
-
-        return text.ToString();
-    }
+    public static string Explain(Trace scenario, Profile profile) => Render(scenario, new TimelineWriter(new StringWriter(), scenario.Source, [profile], latches: true));
 
     /// <summary>Several profiles side by side (the snapshot catalogue and docs/edge-cases.md).</summary>
-    public static string SideBySide(Trace scenario, IReadOnlyList<Profile> profiles)
-    {
-        var text = new StringBuilder();
-        Header(text, scenario, profiles);
-        var runs = profiles.Select(p => ModelStep.Run(scenario, p)).ToList();
-        var differing = new List<int>();
-        for (var i = 0; i < scenario.Steps.Count; i++)
-        {
-            text.Append(StepLine(scenario.Steps[i]));
-            var groups = profiles
-                .Select((p, k) => (Profile: p.Name, Outcome: Outcome(runs[k][i], scenario.Steps[i].Input)))
-                .GroupBy(x => x.Outcome, StringComparer.Ordinal)
-                .ToList();
-            if (groups.Count == 1)
-            {
-                text.Append("      all: ").Append(groups[0].Key).Append('\n');
-                continue;
-            }
-
-            differing.Add(scenario.Steps[i].Number);
-            var width = groups.Max(g => string.Join(", ", g.Select(x => x.Profile)).Length);
-            foreach (var g in groups)
-            {
-                var names = string.Join(", ", g.Select(x => x.Profile)) + ":";
-                text.Append("      ").Append(names.PadRight(width + 2)).Append(g.Key).Append('\n');
-            }
-        }
-
-        text.Append('\n');
-        text.Append(differing.Count == 0
-            ? "profiles agree on every step\n"
-            : "profiles differ at steps " + string.Join(", ", differing) + "\n");
-        for (var k = 0; k < profiles.Count; k++)
-        {
-            var applied = runs[k].Aggregate(RuleSet.Empty, (acc, r) => acc.Union(r.Observation.Rules));
-            text.Append("rules applied (").Append(profiles[k].Name).Append("): ").Append(applied.ToString()).Append('\n');
-        }
-
-        return text.ToString();
-    }
-
-    private static void Header(StringBuilder text, Trace scenario, IReadOnlyList<Profile> profiles)
-    {
-        text.Append("scenario: ").Append(scenario.Header.Name ?? Path.GetFileNameWithoutExtension(scenario.Source)).Append('\n');
-        if (scenario.Header.Description is { } description)
-        {
-            text.Append("claim: ").Append(description).Append('\n');
-        }
-
-        if (scenario.Header.Rules.Count > 0)
-        {
-            text.Append("rules: ").Append(string.Join(", ", scenario.Header.Rules)).Append('\n');
-            foreach (var id in scenario.Header.Rules)
-            {
-                var rule = RuleCatalog.Find(id)!;
-                text.Append("  ").Append(rule.Id).Append(": ").Append(rule.Summary).Append(" [").Append(rule.Source).Append("]\n");
-            }
-        }
-
-        text.Append("profiles: ").Append(string.Join(", ", profiles.Select(p => p.Name))).Append("\n\n");
-    }
-
-    private static string StepLine(TraceStep step) =>
-        $"{step.Number,3}  {InputCodec.Describe(step.Input)}" + (step.Comment is null ? string.Empty : $"    // {step.Comment}") + "\n";
+    public static string SideBySide(Trace scenario, IReadOnlyList<Profile> profiles) => Render(scenario, new TimelineWriter(new StringWriter(), scenario.Source, profiles, latches: false));
 
     /// <summary>
     /// The observable outcome of a step on one line. With the step's input, a getMessages that
@@ -111,7 +24,7 @@ public static class Timeline
     public static string Outcome(StepResult result, Input? input = null)
     {
         var o = result.Observation;
-        var parts = new List<string> { Checker.ResultText(o.Return, o.Error) };
+        var parts = new List<string> { DifferenceText.Result(new CallResult(o.Return, o.Error)) };
         if (o.Value is { } value)
         {
             parts.Add($"value {value}");
@@ -142,5 +55,118 @@ public static class Timeline
         }
 
         return string.Join("; ", parts);
+    }
+
+    private static string Render(Trace scenario, TimelineWriter writer)
+    {
+        writer.OnHeader(scenario.Header);
+        foreach (var step in scenario.Steps)
+        {
+            writer.OnStep(step);
+        }
+
+        writer.Finish();
+        return writer.Output.ToString()!;
+    }
+}
+
+/// <summary>
+/// Writes a timeline as the steps arrive (a <see cref="ITraceSink"/> for <see cref="TraceReader"/>): the model
+/// is run under each profile one step at a time and each step's lines are written at once.
+/// </summary>
+public sealed class TimelineWriter(TextWriter output, string source, IReadOnlyList<Profile> profiles, bool latches) : ITraceSink
+{
+    private readonly ModelState[] _states = [.. profiles.Select(ModelState.Initial)];
+    private readonly RuleSet[] _applied = new RuleSet[profiles.Count];
+    private readonly List<int> _differing = [];
+
+    public TextWriter Output => output;
+
+    public void OnHeader(TraceHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        output.Write("scenario: " + SafeText.Escape(header.Name ?? Path.GetFileNameWithoutExtension(source)) + "\n");
+        if (header.Description is { } description)
+        {
+            output.Write("claim: " + SafeText.Escape(description) + "\n");
+        }
+
+        if (header.Rules.Count > 0)
+        {
+            output.Write("rules: " + string.Join(", ", header.Rules) + "\n");
+            foreach (var id in header.Rules)
+            {
+                var rule = RuleCatalog.Find(id)!;
+                output.Write($"  {rule.Id}: {rule.Summary} [{rule.Source}]\n");
+            }
+        }
+
+        output.Write("profiles: " + string.Join(", ", profiles.Select(p => p.Name)) + "\n\n");
+    }
+
+    public void OnStep(TraceStep traceStep)
+    {
+        ArgumentNullException.ThrowIfNull(traceStep);
+        var results = new StepResult[profiles.Count];
+        for (var k = 0; k < profiles.Count; k++)
+        {
+            results[k] = ModelStep.Apply(source, traceStep, _states[k]);
+            _states[k] = results[k].State;
+            _applied[k] = _applied[k].Union(results[k].Observation.Rules);
+        }
+
+        output.Write($"{traceStep.Number,3}  {Operations.Describe(traceStep.Input)}" + (traceStep.Comment is null ? string.Empty : $"    // {SafeText.Escape(traceStep.Comment)}") + "\n");
+        if (latches)
+        {
+            var result = results[0];
+            output.Write("      " + Timeline.Outcome(result, traceStep.Input) + "\n");
+            foreach (var s in result.State.Open)
+            {
+                output.Write("      | " + StateText.Latches(s) + "\n");
+            }
+
+            if (!result.Observation.Rules.IsEmpty)
+            {
+                output.Write("      rules: " + result.Observation.Rules + "\n");
+            }
+
+            return;
+        }
+
+        var groups = profiles
+            .Select((p, k) => (Profile: p.Name, Outcome: Timeline.Outcome(results[k], traceStep.Input)))
+            .GroupBy(x => x.Outcome, StringComparer.Ordinal)
+            .ToList();
+        if (groups.Count == 1)
+        {
+            output.Write("      all: " + groups[0].Key + "\n");
+            return;
+        }
+
+        _differing.Add(traceStep.Number);
+        var width = groups.Max(g => string.Join(", ", g.Select(x => x.Profile)).Length);
+        foreach (var g in groups)
+        {
+            var names = string.Join(", ", g.Select(x => x.Profile)) + ":";
+            output.Write("      " + names.PadRight(width + 2) + g.Key + "\n");
+        }
+    }
+
+    /// <summary>After the last step: for profiles side by side, where they differ and the rules each applied.</summary>
+    public void Finish()
+    {
+        if (latches)
+        {
+            return;
+        }
+
+        output.Write('\n');
+        output.Write(_differing.Count == 0
+            ? "profiles agree on every step\n"
+            : "profiles differ at steps " + string.Join(", ", _differing) + "\n");
+        for (var k = 0; k < profiles.Count; k++)
+        {
+            output.Write($"rules applied ({profiles[k].Name}): {_applied[k]}\n");
+        }
     }
 }

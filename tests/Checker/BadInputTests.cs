@@ -221,14 +221,14 @@ public sealed class BadInputTests
             var run = ProbeRun.Of("check", path);
 
             // Then
-            BadInputAssert.IsReported(run, path, 1, "the header's \"profile\" is \"linux\"; expected one of: windows, wine-8, documented");
+            BadInputAssert.IsReported(run, path, 1, "the header's \"profile\" is \"linux\"; expected one of: windows, wine-8, wine-10, documented");
         }
     }
 
     public sealed class WrongJsonTypes(TraceFiles files) : IClassFixture<TraceFiles>
     {
         [Theory]
-        [InlineData("type-number", """{"op":"socket","socket":"a","type":5}""", "\"type\" must be a non-empty string")]
+        [InlineData("type-number", """{"op":"socket","socket":"a","type":5}""", "\"type\" must be \"stream\" or \"dgram\", got 5")]
         [InlineData("flags-number", """{"op":"recv","socket":"a","len":5,"flags":[1]}""", "\"flags\": unknown flag \"1\"")]
         [InlineData("len-negative", """{"op":"recv","socket":"a","len":-5}""", "\"len\" must be a non-negative integer")]
         [InlineData("send-len", """{"op":"send","socket":"a","len":"all"}""", "\"len\" must be a byte count or \"fill\"")]
@@ -247,12 +247,12 @@ public sealed class BadInputTests
         }
 
         [Theory]
-        [InlineData("error-bool", """{"ret":0,"error":true}""", "\"observed.error\": unknown error \"true\"")]
+        [InlineData("error-bool", """{"ret":0,"error":true}""", "\"observed.error\" must be a WSAE* name or a number, got true")]
         [InlineData("error-name", """{"ret":-1,"error":"EWOULDBLOCK"}""", "\"observed.error\": unknown error \"EWOULDBLOCK\"")]
         [InlineData("ret-string", """{"ret":"0"}""", "\"observed.ret\" must be an integer")]
         [InlineData("posted-string", """{"ret":0,"posted":"a FD_READ"}""", "\"observed.posted\" must be an array of strings")]
         [InlineData("enumerated-array", """{"ret":0,"enumerated":[]}""", "\"observed.enumerated\" must be an object")]
-        [InlineData("enumerated-error", """{"ret":0,"enumerated":{"events":[],"errors":{"FD_READ":[]}}}""", "\"enumerated.errors\": unknown error \"[]\" for FD_READ")]
+        [InlineData("enumerated-error", """{"ret":0,"enumerated":{"events":[],"errors":{"FD_READ":[]}}}""", "\"enumerated.errors\" for FD_READ must be a WSAE* name or a number, got an array")]
         [InlineData("observed-array", """[]""", "\"observed\" must be an object")]
         public void An_observed_field_of_the_wrong_type_is_rejected(string name, string observed, string expected)
         {
@@ -454,7 +454,7 @@ public sealed class BadInputTests
 
             // Then
             Assert.True(run.ExitCode == 2, run.ToString());
-            Assert.Equal("error: unknown profile 'linux'; expected one of: windows, wine-8, documented\n", run.Error);
+            Assert.Equal("error: unknown profile 'linux'; expected one of: windows, wine-8, wine-10, documented\n", run.Error);
             BadInputAssert.HasNoStackTrace(run);
         }
 

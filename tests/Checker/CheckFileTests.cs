@@ -87,7 +87,7 @@ public sealed class CheckFileTests(TraceFiles files) : IClassFixture<TraceFiles>
         // Given a trace whose header names no known profile
         var path = files.Write("checkfile-unknown-profile.jsonl", With(s_trace, 1, s_trace[0].Replace("\"windows\"", "\"bogus\"", StringComparison.Ordinal)));
         var malformed = files.Write("checkfile-unknown-profile-malformed.jsonl", [.. With(s_trace, 1, s_trace[0].Replace("\"windows\"", "\"bogus\"", StringComparison.Ordinal))[..^1], Malformed]);
-        static Profile Choose(TraceHeader header) => Profiles.Find(header.Profile!) ?? throw new InvalidOperationException($"no profile {header.Profile}");
+        static Profile Choose(TraceHeader? header) => Profiles.Find(header!.Profile!) ?? throw new InvalidOperationException($"no profile {header!.Profile}");
 
         // When / Then: the chooser's error, once the file is read; a malformed line first
         Assert.Equal("no profile bogus", Assert.Throws<InvalidOperationException>(() => Checker.CheckFile(path, Choose)).Message);

@@ -120,8 +120,8 @@ public sealed class CheckerTests
             // Then
             var divergence = Assert.IsType<Divergence>(report.FirstDivergence);
             Assert.Equal(Verdict.Diverges, report.Verdict);
-            Assert.Contains(divergence.ModelStateBefore, line => line.StartsWith("a#1 stream connected", StringComparison.Ordinal) && line.Contains("readable=100", StringComparison.Ordinal));
-            Assert.Contains(divergence.ModelStateBefore, line => line == "queued: a FD_CONNECT, a FD_WRITE, a FD_READ");
+            Assert.Contains(Reports.StateText.Sockets(divergence.Before), line => line.StartsWith("a#1 stream connected", StringComparison.Ordinal) && line.Contains("readable=100", StringComparison.Ordinal));
+            Assert.Contains(Reports.StateText.Sockets(divergence.Before), line => line == "queued: a FD_CONNECT, a FD_WRITE, a FD_READ");
             Assert.Contains(divergence.Rules, r => r.Id == "G1");
         }
 

@@ -100,7 +100,7 @@ public sealed class FormatFilesTests
             var ops = Strings(Defs.GetProperty("op").GetProperty("enum"));
 
             // Then
-            Assert.Equal(InputCodec.Operations, ops);
+            Assert.Equal(Operations.Names, ops);
         }
 
         [Fact]
@@ -116,7 +116,7 @@ public sealed class FormatFilesTests
             }
 
             // Then
-            Assert.Equal(InputCodec.Operations.Order(StringComparer.Ordinal), covered.Order(StringComparer.Ordinal));
+            Assert.Equal(Operations.Names.Order(StringComparer.Ordinal), covered.Order(StringComparer.Ordinal));
         }
 
         [Fact]
@@ -204,7 +204,7 @@ public sealed class FormatFilesTests
         public void Every_operation_is_in_the_reference_tables()
         {
             // Then
-            Assert.All(InputCodec.Operations, op => Assert.Contains($"`{op}`", s_doc, StringComparison.Ordinal));
+            Assert.All(Operations.Names, op => Assert.Contains($"`{op}`", s_doc, StringComparison.Ordinal));
         }
 
         [Fact]

@@ -80,7 +80,7 @@ public sealed class MetamorphicProperties
             var actual = Comparable(with[i < inserted ? i : i + 1].Observation, ignoreDelivered);
             if (expected != actual)
             {
-                return $"under {profile.Name}, step {(i < inserted ? i + 1 : i + 2)} ({Traces.InputCodec.Describe(scenario.WithoutInserted().Steps[i])}) "
+                return $"under {profile.Name}, step {(i < inserted ? i + 1 : i + 2)} ({Traces.Operations.Describe(scenario.WithoutInserted().Steps[i])}) "
                     + $"observed {Describe(actual)} with the insertion but {Describe(expected)} without it";
             }
         }

@@ -28,7 +28,7 @@ public sealed class RoundTripProperties
                 var report = Checker.Check(trace, profile);
                 if (report.Verdict != Verdict.Conforms)
                 {
-                    return Labels.Holds($"the model's own trace under {profile.Name} gives {report.Verdict}: {report.FirstDivergence?.Contradiction ?? report.InconclusiveReason}", profile.Name).Stamped(scenario);
+                    return Labels.Holds($"the model's own trace under {profile.Name} gives {report.Verdict}: {(report.FirstDivergence is null ? report.InconclusiveReason : Reports.DifferenceText.Contradiction(report))}", profile.Name).Stamped(scenario);
                 }
             }
 
@@ -59,7 +59,7 @@ public sealed class RoundTripProperties
 
     private static Trace Read(string text) => TraceReader.Read("generated.jsonl", text.Split('\n'));
 
-    private static string Get(IReadOnlyList<Input> list, int i) => i < list.Count ? InputCodec.Describe(list[i]) : "nothing";
+    private static string Get(IReadOnlyList<Input> list, int i) => i < list.Count ? Operations.Describe(list[i]) : "nothing";
 
     /// <summary>Every way to falsify one step's observation: drop or add a message, change the result, the count, the enumeration, the signals.</summary>
     private static List<(int Step, string Kind, Func<RenderedObservation, RenderedObservation> Mutate)> Mutations(IReadOnlyList<StepResult> results)

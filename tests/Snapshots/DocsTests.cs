@@ -21,7 +21,11 @@ public sealed class DocsTests
 
     [Fact]
     public void Wine_versus_windows_document_is_current() =>
-        CheckGenerated("docs/wine-vs-windows.md", WineVsWindowsDocument.Render(Repository.Captures("traces/wine-8.0")));
+        CheckGenerated("docs/wine-vs-windows.md", WineVsWindowsDocument.Render(
+        [
+            new StackCaptures("Wine 8", "traces/wine-8.0", Profiles.Wine8, Repository.Captures("traces/wine-8.0")),
+            new StackCaptures("Wine 10", "traces/wine-10.0", Profiles.Wine10, Repository.Captures("traces/wine-10.0")),
+        ]));
 
     private static void CheckGenerated(string relative, string generated)
     {

@@ -13,7 +13,8 @@ internal static class ConformanceCli
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("winsock-conformance: the executable specification and conformance suite for WSAAsyncSelect / WSAEventSelect.")
+        // Named as users call it: help and usage lines say "./conformance run …", not the assembly's name.
+        var root = new Command("./conformance", "The executable specification and conformance suite for WSAAsyncSelect / WSAEventSelect.")
         {
             ExplainCommand.Create(stdout, stderr),
             CheckCommand.Create(stdout, stderr),
@@ -22,6 +23,7 @@ internal static class ConformanceCli
             SimulateCommand.Create(stdout, stderr),
             SamplesCommand.Create(stdout, stderr),
         };
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,6 +1,6 @@
 namespace WinsockConformance.Cli;
 
-/// <summary>What the process exit code says. CI systems key on these.</summary>
+/// <summary>What the process exit code says. CI systems key on these; with several files, the worst wins.</summary>
 internal static class ExitCodes
 {
     /// <summary>Everything conforms (inconclusive results count as no divergence).</summary>
@@ -9,12 +9,12 @@ internal static class ExitCodes
     /// <summary>At least one trace diverges from the model unexpectedly.</summary>
     public const int Diverges = 1;
 
-    /// <summary>Bad input: malformed scenario or trace, unknown operation or socket, impossible step, bad arguments.</summary>
+    /// <summary>Bad input: malformed or unreadable scenario or trace, an unusable path, unknown operation or socket, impossible step, bad arguments.</summary>
     public const int BadInput = 2;
 
-    /// <summary>The real stack could not be driven (self-test failed, Wine missing, a crash).</summary>
+    /// <summary>The environment failed the tool: the real stack could not be driven (self-test failed, Wine missing, a crash), or a resource ran out (memory, disk).</summary>
     public const int StackFailure = 3;
 
-    /// <summary>A bug in this tool (an exception that is neither bad input nor a stack failure).</summary>
+    /// <summary>A bug in this tool (an exception that is none of the above).</summary>
     public const int InternalError = 4;
 }

@@ -5,7 +5,7 @@ using WinsockConformance.Traces;
 
 namespace WinsockConformance.Cli;
 
-/// <summary>explain SCENARIO --profile P: the model's timeline of a scenario.</summary>
+/// <summary>explain SCENARIO --profile P: the model's timeline of a scenario, printed as the file is read.</summary>
 internal static class ExplainCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -19,11 +19,14 @@ internal static class ExplainCommand
         };
         command.SetAction(parse => Guard.Run(stderr, () =>
         {
-            var trace = TraceReader.ReadFile(parse.GetValue(file)!).AsScenario();
-            var text = parse.GetValue(all)
-                ? Timeline.SideBySide(trace, Profiles.All)
-                : Timeline.Explain(trace, ProfileOption.Resolve(parse.GetValue(profile)!));
-            stdout.Write(text);
+            var path = parse.GetValue(file)!;
+            var sideBySide = parse.GetValue(all);
+            IReadOnlyList<Profile> profiles = sideBySide ? Profiles.All : [ProfileOption.Resolve(parse.GetValue(profile)!)];
+
+            // A trace's observed outputs are ignored; each step is printed once the model has run it.
+            var timeline = new TimelineWriter(stdout, path, profiles, latches: !sideBySide);
+            TraceReader.ReadFile(path, timeline);
+            timeline.Finish();
             return ExitCodes.Conforms;
         }));
         return command;

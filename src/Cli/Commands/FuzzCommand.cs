@@ -81,7 +81,7 @@ internal static class FuzzCommand
 
             var stackArgument = (stackKind == "live" ? string.Empty : " --stack " + stackKind) + (parse.GetValue(noAvoid) ? " --no-avoid" : string.Empty);
             var progress = new FuzzProgress(stderr, n, interactive: !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error));
-            var summary = new FuzzRun(new DifferentialRunner(stack, judged), settings, stackArgument, stdout, progress, CounterexampleText.Render).Execute();
+            var summary = new FuzzRun(new DifferentialRunner(stack, judged), settings, stackArgument, stdout, progress, CounterexampleText.Render, DifferenceText.Contradiction).Execute();
             stdout.Write(FuzzReport.Summary(summary));
             if (parse.GetValue(report) is { } reportPath)
             {

@@ -2,9 +2,15 @@ using WinsockConformance.Traces;
 
 namespace WinsockConformance.Cli;
 
-/// <summary>Turns bad input into one clear line on stderr and exit code 2; never a stack trace.</summary>
+/// <summary>
+/// Turns what can go wrong into one line on stderr and an exit code that says what happened: bad input 2,
+/// an environment that cannot do the job (the stack, memory, the disk) 3, a bug in this tool 4. Never a stack
+/// trace; every line escaped and cut (<see cref="SafeText.Line"/>), so no input reaches the terminal raw.
+/// </summary>
 internal static class Guard
 {
+    private const int DiskFull = 28;
+
     public static int Run(TextWriter stderr, Func<int> body)
     {
         try
@@ -13,25 +19,36 @@ internal static class Guard
         }
         catch (TraceReadException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (StackUnavailableException e)
-        {
-            stderr.WriteLine($"error: the real stack cannot be driven: {e.Message}");
-            return ExitCodes.StackFailure;
+            return Report(stderr, ExitCodes.BadInput, $"error: {e.Message}");
         }
         catch (UsageException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
+            return Report(stderr, ExitCodes.BadInput, $"error: {e.Message}");
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (StackUnavailableException e)
+        {
+            return Report(stderr, ExitCodes.StackFailure, $"error: the real stack cannot be driven: {e.Message}");
+        }
+        catch (OutOfMemoryException)
+        {
+            return Report(stderr, ExitCodes.StackFailure, "error: out of memory (a resource problem, not a verdict): give the process more memory, or check fewer or smaller files at once");
+        }
+        catch (IOException e) when ((e.HResult & 0xFFFF) == DiskFull || e.Message.Contains("No space left", StringComparison.Ordinal))
+        {
+            return Report(stderr, ExitCodes.StackFailure, $"error: the disk is full (a resource problem, not a verdict): {e.Message}");
+        }
+        catch (Exception e)
         {
             // A bug in this tool, not a verdict: its own exit code, so CI never mistakes it for a divergence.
-            stderr.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+            Report(stderr, ExitCodes.InternalError, $"internal error: {e.GetType().Name}: {e.Message}");
             stderr.WriteLine("please report it with the command line and input files");
             return ExitCodes.InternalError;
         }
+    }
+
+    public static int Report(TextWriter stderr, int exitCode, string line)
+    {
+        stderr.WriteLine(SafeText.Line(line));
+        return exitCode;
     }
 }

@@ -17,12 +17,12 @@ internal static class RunCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var scenarios = new Option<string>("--scenarios") { Description = "Folder of scenario files", DefaultValueFactory = _ => "scenarios" };
+        var scenarios = new Option<string>("--scenarios") { Description = "A scenario file, or a folder of them (searched recursively)", DefaultValueFactory = _ => "scenarios" };
         var profile = ProfileOption.Create(null);
         var repeat = new Option<int>("--repeat") { Description = "Run each scenario N times; differing traces are reported as flaky", DefaultValueFactory = _ => 1 };
         var report = new Option<string?>("--report") { Description = "Write the JSON report here" };
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report here" };
-        var traces = new Option<string?>("--traces") { Description = "Folder for the captured traces (default: traces/<stack>)" };
+        var traces = new Option<string?>("--traces") { Description = "Folder for the captured traces (default: .cache/traces/<stack>; --traces traces/<stack> refreshes the committed captures)" };
         var stackOption = new Option<string>("--stack") { Description = "live (real ws2_32: Windows, or Wine) or model", DefaultValueFactory = _ => "live" };
         var quiet = new Option<int>("--quiet-ms") { Description = "Quiet period after a step's predicted effects arrived", DefaultValueFactory = _ => (int)Settling.Default.Quiet.TotalMilliseconds };
         var command = new Command("run", "Run a scenario corpus on a stack, check every trace against the model, report.")
@@ -39,7 +39,7 @@ internal static class RunCommand
             stdout.WriteLine($"stack {stack.Name} ({stack.Provenance.Os}; ws2_32 {stack.Provenance.Ws2_32 ?? "?"}{(stack.Provenance.Wine is null ? string.Empty : "; wine " + stack.Provenance.Wine)}), profile {chosen.Name}");
             stdout.WriteLine($"{runnable.Count} scenarios" + (skipped > 0 ? $" ({skipped} skipped: not producible over loopback)" : string.Empty));
             var repeatCount = Math.Max(1, parse.GetValue(repeat));
-            var directory = parse.GetValue(traces) ?? Path.Combine("traces", stack.Name);
+            var directory = parse.GetValue(traces) ?? Path.Combine(".cache", "traces", stack.Name);
             var runner = new ConformanceRunner(stack, chosen, directory, stdout);
             var summary = runner.Run(runnable, repeatCount);
             stdout.Write(RunReportWriter.Summary(summary));

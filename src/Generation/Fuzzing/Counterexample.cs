@@ -28,7 +28,7 @@ internal sealed record Counterexample(
     /// scenarios/fuzz/ once the disagreement is resolved.
     /// </summary>
     public static Counterexample Save(
-        string directory, ulong seed, long index, Scenario original, ShrinkResult<DifferentialResult> shrink, string stackName, string replay)
+        string directory, ulong seed, long index, Scenario original, ShrinkResult<DifferentialResult> shrink, string stackName, string replay, string contradiction)
     {
         ArgumentNullException.ThrowIfNull(shrink);
         Directory.CreateDirectory(directory);
@@ -43,7 +43,7 @@ internal sealed record Counterexample(
             Description = string.Create(
                 CultureInfo.InvariantCulture,
                 $"Found by the differential fuzzer ({replay}); shrunk on {stackName} from {original.Count} to {shrink.Scenario.Count} steps. "
-                + $"Judged against {result.Report.Profile}, step {divergence.Step} ({divergence.Call}) diverges: {divergence.Contradiction}"),
+                + $"Judged against {result.Report.Profile}, step {divergence.Step} ({Operations.Describe(divergence.Input)}) diverges: {contradiction}"),
             Rules = [.. divergence.Rules.Select(r => r.Id)],
         };
         var scenarioPath = stem + ".jsonl";

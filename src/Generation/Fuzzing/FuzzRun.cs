@@ -22,7 +22,7 @@ internal sealed record FuzzSummary(
 /// is run once more (a disagreement that does not reproduce is reported as flaky, like <c>run --repeat</c>),
 /// then shrunk on the stack by <see cref="DifferentialShrinker{T}"/> and saved as a counterexample.
 /// </summary>
-internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, string stackOption, TextWriter stdout, FuzzProgress progress, Func<Counterexample, string> describe)
+internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, string stackOption, TextWriter stdout, FuzzProgress progress, Func<Counterexample, string> describe, Func<CheckReport, string> contradiction)
 {
     private readonly Dictionary<string, int> _knownHits = new(StringComparer.Ordinal);
     private long _stackRuns;
@@ -87,8 +87,8 @@ internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, 
         if (!again.Disagrees)
         {
             var divergence = first.Report.FirstDivergence!;
-            stdout.WriteLine($"\nscenario #{index}: diverged at step {divergence.Step} ({divergence.Contradiction}) but not when run again: flaky; replay: {settings.Replay(index, stackOption)}");
-            return outcome with { Flaky = true, FlakyDetail = $"diverged at step {divergence.Step} on the first run, conformed ({again.Report.Verdict}) on the second" };
+            stdout.WriteLine($"\nscenario #{index}: diverged at step {divergence.Step} ({contradiction(first.Report)}) but not when run again: flaky; replay: {settings.Replay(index, stackOption)}");
+            return outcome with { Flakiness = new NotReproduced(divergence.Step, again.Report.Verdict) };
         }
 
         // A candidate is kept only if it disagrees the same way (same kind of step, same aspect first) and not
@@ -105,7 +105,7 @@ internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, 
             Confirmations = 1,
         };
         var shrink = shrinker.Minimize(scenario, again, again.Report.FirstDivergence!.Step);
-        var counterexample = Counterexample.Save(settings.CounterexampleDirectory, settings.Seed, index, scenario, shrink, runner.Stack.Name, settings.Replay(index, stackOption));
+        var counterexample = Counterexample.Save(settings.CounterexampleDirectory, settings.Seed, index, scenario, shrink, runner.Stack.Name, settings.Replay(index, stackOption), contradiction(shrink.Disagreement.Report));
         found.Add(counterexample);
         stdout.Write(describe(counterexample));
         return outcome with
@@ -117,12 +117,11 @@ internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, 
         };
     }
 
-    /// <summary>What identifies a disagreement across shrinking: the kind of the diverging step, and what was expected and observed in the first aspect that differs.</summary>
-    private static string Signature(Scenario scenario, CheckReport report)
+    /// <summary>What identifies a disagreement across shrinking: the kind of the diverging step, and the first difference's values (its aspect, expected and observed).</summary>
+    private static (string Kind, Difference First) Signature(Scenario scenario, CheckReport report)
     {
         var d = report.FirstDivergence!;
-        var first = d.Differences[0];
-        return $"{Generators.KindOf(scenario.Steps[d.Step - 1])} / {first.Aspect}: expected {first.Expected}, observed {first.Observed}";
+        return (Generators.KindOf(scenario.Steps[d.Step - 1]), d.Differences[0]);
     }
 
     private DifferentialResult RunOnce(Scenario scenario, long index)

@@ -497,9 +497,10 @@ internal static class Calls
     {
         if (s.Kind == SocketKind.Datagram)
         {
-            if (b.Profile.UnconnectedDatagramSendError != WsaError.NotConnected)
+            if (b.Profile.DatagramSendBindsFirst)
             {
-                // WINE-16: Wine's send binds an unbound UDP socket before any other check, then checks shutdown.
+                // WINE-33: Wine's send binds an unbound UDP socket before any other check, then checks shutdown.
+                b.Apply(RuleId.WineDatagramSendBindsFirst);
                 s = s with { Phase = SocketPhase.Bound };
                 if ((s.LocalShutdown & ShutdownFlags.Send) != 0)
                 {
@@ -578,7 +579,7 @@ internal static class Calls
         s = s with
         {
             Peer = s.Peer | PeerFlags.Reset,
-            ReadableBytes = keep ? s.ReadableBytes : 0,
+            ReadableBytes = keep || b.Profile.FionreadCountsAfterReset ? s.ReadableBytes : 0,
             UrgentBytes = keep ? s.UrgentBytes : 0,
             Reported = reported,
             Occurred = s.Occurred | NetworkEvents.Close,
@@ -695,6 +696,12 @@ internal static class Calls
         {
             b.Apply(RuleId.WineFionreadFirstDatagram);
         }
+
+        if (s.IsReset && b.Profile.FionreadCountsAfterReset && value > 0)
+        {
+            // WINE-34: recv fails after the RST, but Linux's SIOCINQ still counts what arrived before it.
+            b.Apply(RuleId.WineFionreadCountsAfterReset);
+        }
         return new CallOutcome(0, WsaError.None, value);
     }
 
@@ -744,6 +751,13 @@ internal static class Calls
         if (s.Registration is MessageRegistration)
         {
             b.Apply(RuleId.MessageDeliveryCountsAsEnumerated);
+            // WINE-36: message mode drops what it records and does not post (FD_CONNECT outside the mask, the FD_WRITE of
+            // WINE-38), so the switch to event mode finds them reported and not pending.
+            if (b.Profile.EventSelectDropsMessageRecords && s.Pending != NetworkEvents.None)
+            {
+                b.Apply(RuleId.WineEventSelectDropsMessageRecords);
+                s = s with { Pending = NetworkEvents.None };
+            }
         }
 
         s = b.Profile.EventReregistration switch

@@ -50,6 +50,13 @@ internal static class Network
         {
             // WINE-26: Wine stopped watching the socket at the hang-up, so the RST reports nothing.
             b.Apply(RuleId.WineBothDirectionsShutHangsUp);
+            if (b.Profile.ResetUnseenAfterHangup)
+            {
+                // WINE-37: nor does Wine learn of it, so recv reads what is left and then 0, as after a FIN.
+                b.Apply(RuleId.WineResetUnseenAfterHangup);
+                return s with { Peer = s.Peer | PeerFlags.Closed, SendBlocked = false };
+            }
+
             return s with { Peer = s.Peer | PeerFlags.Reset | PeerFlags.Closed, SendBlocked = false };
         }
 
@@ -66,7 +73,7 @@ internal static class Network
         {
             Peer = s.Peer | PeerFlags.Reset | PeerFlags.Closed,
             Reported = reported,
-            ReadableBytes = keep ? s.ReadableBytes : 0,
+            ReadableBytes = keep || b.Profile.FionreadCountsAfterReset ? s.ReadableBytes : 0,
             UrgentBytes = keep ? s.UrgentBytes : 0,
             SendBlocked = false,
             Occurred = s.Occurred | NetworkEvents.Close | ResetWrite(b, s),

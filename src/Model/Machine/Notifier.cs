@@ -36,6 +36,13 @@ internal static class Notifier
             // B8: a completed connect is recorded whatever the mask; message mode posts it only if selected.
             latch |= NetworkEvents.Connect;
             b.Apply(RuleId.ConnectRecordedWhileUnselected);
+            if (profile.ConnectRecordsWrite && s.EdgeConnectError == WsaError.None && (s.Reported & NetworkEvents.Write) == 0
+                && (mask & NetworkEvents.Write) == 0)
+            {
+                // WINE-38: the poll that completes the connect records FD_WRITE with FD_CONNECT, whatever the mask.
+                latch |= NetworkEvents.Write;
+                b.Apply(RuleId.WineConnectRecordsWrite);
+            }
         }
 
         // WINE-25: the poll that finds the FIN marks it seen, and latches FD_CLOSE even when unselected.
@@ -62,6 +69,13 @@ internal static class Notifier
             if ((mask & NetworkEvents.Close) == 0)
             {
                 b.Apply(RuleId.WineResetRecordedWhateverTheMask);
+            }
+
+            if (profile.ResetRecordsWrite && s.IsReset && s.Registration is NoRegistration && (s.Reported & NetworkEvents.Write) == 0)
+            {
+                // WINE-35: an RST Wine finds on a socket it was not watching also reports POLLOUT, recorded as FD_WRITE.
+                latch |= NetworkEvents.Write;
+                b.Apply(RuleId.WineResetRecordsWrite);
             }
         }
 

@@ -108,6 +108,24 @@ public sealed record Profile
     /// <summary>The error of send without an address on an unconnected UDP socket.</summary>
     public WsaError UnconnectedDatagramSendError { get; init; } = WsaError.NotConnected;
 
+    /// <summary>send on UDP binds an unbound socket before any check, then checks shutdown before the address (WINE-33).</summary>
+    public bool DatagramSendBindsFirst { get; init; }
+
+    /// <summary>After an RST, FIONREAD still counts the bytes received before it, though recv fails (WINE-34).</summary>
+    public bool FionreadCountsAfterReset { get; init; }
+
+    /// <summary>An RST records FD_WRITE (not yet reported) with FD_CLOSE, whatever the mask (WINE-35).</summary>
+    public bool ResetRecordsWrite { get; init; }
+
+    /// <summary>WSAEventSelect replacing a WSAAsyncSelect registration drops what was recorded and not posted (WINE-36).</summary>
+    public bool EventSelectDropsMessageRecords { get; init; }
+
+    /// <summary>An RST after the hang-up of both directions is never seen: recv reads the rest, then 0 (WINE-37).</summary>
+    public bool ResetUnseenAfterHangup { get; init; }
+
+    /// <summary>A completed connect records FD_WRITE with FD_CONNECT, whatever the mask (WINE-38).</summary>
+    public bool ConnectRecordsWrite { get; init; }
+
     /// <summary>FIONREAD on UDP reports only the next datagram's size.</summary>
     public bool FionreadFirstDatagramOnly { get; init; }
 

@@ -47,6 +47,7 @@ public static class Profiles
         SendAfterFailedConnectError = WsaError.ConnectionReset,
         NeverConnectedSendLikeFailedConnect = true,
         UnconnectedDatagramSendError = WsaError.InvalidArgument,
+        DatagramSendBindsFirst = true,
         FionreadFirstDatagramOnly = true,
         ReenableClearsRecorded = true,
         HangupStopsUrgentWatch = true,
@@ -63,6 +64,26 @@ public static class Profiles
         ResetRecordedWhateverTheMask = true,
         AcceptedInlineFixedAtConnect = true,
         ReusesLowestFreeHandle = true,
+    };
+
+    /// <summary>
+    /// Wine 10 (Debian 13's 10.0): Wine 8 with the switches its traces (traces/wine-10.0, scenarios/wine-10) show changed.
+    /// Provisional shape: written against the current Profile record, to be ported (docs/wine-10-findings.md).
+    /// </summary>
+    public static readonly Profile Wine10 = Wine8 with
+    {
+        Name = "wine-10",
+        Description = "Wine 10.0's ws2_32 and wineserver (Wine 8's profile with the switches traces/wine-10.0 show changed; docs/wine-10-findings.md).",
+        ResetCloseError = WsaError.ConnectionAborted,
+        RecvAfterResetReadsRest = false,
+        ResetReportsArmedWrite = false,
+        WakeUpResignalsRecorded = false,
+        UnconnectedDatagramSendError = WsaError.NotConnected,
+        FionreadCountsAfterReset = true,
+        ResetRecordsWrite = true,
+        EventSelectDropsMessageRecords = true,
+        ResetUnseenAfterHangup = true,
+        ConnectRecordsWrite = true,
     };
 
     /// <summary>Microsoft's documentation read literally (the seeds; implementations.md §4 documentation, §5 Doc column).</summary>
@@ -83,7 +104,7 @@ public static class Profiles
         ConnectIsLevel = true,
     };
 
-    public static readonly IReadOnlyList<Profile> All = [Windows, Wine8, Documented];
+    public static readonly IReadOnlyList<Profile> All = [Windows, Wine8, Wine10, Documented];
 
     public static Profile? Find(string name) =>
         All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -198,6 +219,18 @@ public static class ProfileSwitches
             p => p.AcceptedInlineFixedAtConnect ? RuleId.WineAcceptedInlineFixedAtConnect : RuleId.AcceptInheritsOptions),
         new("ReusesLowestFreeHandle", "a new socket takes the lowest free handle value (not the last freed one)", p => Bool(p.ReusesLowestFreeHandle),
             p => p.ReusesLowestFreeHandle ? RuleId.WineReusesLowestFreeHandle : RuleId.HandleReusedLastFreedFirst),
+        new("DatagramSendBindsFirst", "send on UDP binds first, then checks shutdown before the address", p => Bool(p.DatagramSendBindsFirst),
+            p => p.DatagramSendBindsFirst ? RuleId.WineDatagramSendBindsFirst : RuleId.NotConnected),
+        new("FionreadCountsAfterReset", "after an RST FIONREAD still counts the unread bytes (recv fails)", p => Bool(p.FionreadCountsAfterReset),
+            p => p.FionreadCountsAfterReset ? RuleId.WineFionreadCountsAfterReset : RuleId.FionreadCountsBytes),
+        new("ResetRecordsWrite", "an RST records an unreported FD_WRITE with FD_CLOSE, whatever the mask", p => Bool(p.ResetRecordsWrite),
+            p => p.ResetRecordsWrite ? RuleId.WineResetRecordsWrite : RuleId.CloseResetError),
+        new("EventSelectDropsMessageRecords", "WSAEventSelect after WSAAsyncSelect drops what message mode recorded and did not post", p => Bool(p.EventSelectDropsMessageRecords),
+            p => p.EventSelectDropsMessageRecords ? RuleId.WineEventSelectDropsMessageRecords : RuleId.EventRegistrationSignalsRecorded),
+        new("ResetUnseenAfterHangup", "an RST after both directions are shut is never seen: recv reads the rest, then 0", p => Bool(p.ResetUnseenAfterHangup),
+            p => p.ResetUnseenAfterHangup ? RuleId.WineResetUnseenAfterHangup : RuleId.RecvResult),
+        new("ConnectRecordsWrite", "a completed connect records FD_WRITE with FD_CONNECT, whatever the mask", p => Bool(p.ConnectRecordsWrite),
+            p => p.ConnectRecordsWrite ? RuleId.WineConnectRecordsWrite : RuleId.ConnectRecordedWhileUnselected),
         new("KeepsSeveralUrgentBytes", "several urgent bytes can be queued", p => Bool(p.KeepsSeveralUrgentBytes),
             p => p.KeepsSeveralUrgentBytes ? RuleId.UrgentBytesQueue : RuleId.WineSingleUrgentByte),
     ];

@@ -115,6 +115,12 @@ public enum RuleId : byte
     WineResetRecordedWhateverTheMask,
     WineAcceptedInlineFixedAtConnect,
     WineReusesLowestFreeHandle,
+    WineDatagramSendBindsFirst,
+    WineFionreadCountsAfterReset,
+    WineResetRecordsWrite,
+    WineEventSelectDropsMessageRecords,
+    WineResetUnseenAfterHangup,
+    WineConnectRecordsWrite,
 
     // Microsoft's documentation read literally, where Windows differs
     DocConnectPostedWhileConnected,

@@ -6,14 +6,19 @@ using Winsock = WinsockConformance.RealWinsock.Interop.Interop.Winsock;
 namespace WinsockConformance.RealWinsock.Live;
 
 /// <summary>What executing one input on the real stack returned (messages are collected separately, by settling).</summary>
-internal readonly record struct LiveOutcome(NativeCall Call, long? Value = null, ObservedEnumeration? Enumerated = null, string? Note = null);
+internal readonly record struct LiveOutcome(NativeCall Call, long? Value = null, ObservedEnumeration? Enumerated = null, string? Note = null)
+{
+    /// <summary>For getMessages: what the application retrieved from the real queue, in order.</summary>
+    public IReadOnlyList<ObservedMessage> Delivered { get; init; } = [];
+}
 
 /// <summary>
 /// One scenario on the real stack: the sockets under test, their peers, the message-only windows and
 /// the event objects, all owned by the thread that runs the scenario. Executes each input exactly as an
-/// application (or, for peer.* inputs, the network) would, and keeps a shadow of each window's queue:
-/// the settle loop moves messages out of the real queue as they arrive, so each is attributed to the
-/// step that caused it, and getMessages hands the shadow queue to the application.
+/// application (or, for peer.* inputs, the network) would. Posted messages stay in the real thread queue
+/// until a getMessages step retrieves them (<see cref="QueueLedger{T}"/>): each step's call runs on a queue
+/// holding every undelivered message, so a stack that removed queued messages (at closesocket, mask 0, a
+/// re-registration) would be seen doing so, and each message is still attributed to the step that posted it.
 /// </summary>
 [SupportedOSPlatform("windows")]
 internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposable
@@ -22,13 +27,22 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     public const uint WM_USER = 0x0400;
 
     /// <summary>Bound on <see cref="Fill"/>'s acknowledge-and-send rounds; five or six are the rule on Linux loopback.</summary>
-    private const int MaxFillRounds = 12;
+    private const int MaxFillRounds = 16;
+
+    /// <summary>Longer than Linux's delayed-ACK timer on loopback (TCP_ATO_MIN, 40 ms): see <see cref="Fill"/>.</summary>
+    private static readonly TimeSpan DelayedAckWait = TimeSpan.FromMilliseconds(60);
+
+    /// <summary>Bound on <see cref="Fill"/>'s waits for a delayed ACK (one is the rule; each that frees space costs another).</summary>
+    private const int MaxDelayedAckWaits = 3;
 
     private readonly List<LiveSocket> _sockets = [];
     private readonly Dictionary<string, MessageWindow> _windows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProbeEventHandle> _events = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<PeerConnection>> _pendingPeers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ObservedMessage>> _shadowQueues = new(StringComparer.Ordinal);
+    private readonly List<ObservedMessage> _arrivedWhileRetrieving = [];
+    private QueueLedger<ObservedMessage>? _ledger;
+    private MessageWindow? _markerWindow;
+    private List<string> _oddities = [];
 
     public IReadOnlyDictionary<string, ProbeEventHandle> EventObjects => _events;
 
@@ -101,38 +115,70 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         }
     }
 
-    /// <summary>Moves every message now in the thread's queue into the shadow queues and returns them in arrival order.</summary>
+    /// <summary>
+    /// The messages posted since the last call, in arrival order; they stay queued. A queued message that vanished from
+    /// the real queue (the stack removed it) is noted in <paramref name="oddities"/> and will not be delivered.
+    /// </summary>
     public IReadOnlyList<ObservedMessage> Collect(List<string> oddities)
     {
-        var collected = new List<ObservedMessage>();
-        foreach (var m in MessageWindow.DrainThreadQueue())
+        _oddities = oddities;
+        var collected = new List<ObservedMessage>(_arrivedWhileRetrieving);
+        _arrivedWhileRetrieving.Clear();
+        collected.AddRange(Ledger.Collect());
+        var lost = Ledger.TakeLost();
+        if (lost.Count > 0)
         {
-            var window = _windows.FirstOrDefault(w => w.Value.Handle == m.Hwnd).Key;
-            if (window is null || m.Message < WM_USER)
-            {
-                continue;
-            }
-
-            var bit = (NetworkEvents)m.SelectEvent;
-            if (!NetworkEventNames.Bits.Contains(bit))
-            {
-                oddities.Add($"message with lParam 0x{m.LParam:X} carries {m.SelectEvent:X} (not one FD_* bit)");
-                continue;
-            }
-
-            var socket = SocketFor(m.WParam);
-            if (socket is null)
-            {
-                oddities.Add($"message {bit.NativeName()} for unknown wParam 0x{m.WParam:X}");
-                continue;
-            }
-
-            var message = new ObservedMessage(window, (int)(m.Message - WM_USER), socket.Ref.Name, socket.Ref.Generation, bit, (WsaError)m.SelectError);
-            collected.Add(message);
-            ShadowQueue(window).Add(message);
+            oddities.Add($"{lost.Count} queued message(s) vanished from the thread queue: {string.Join(", ", lost.Select(m => MessageText.Format(m.Window, m.Message, m.Socket, m.Generation ?? 1, m.Event, m.Error, LatestGeneration(m.Socket))))}");
         }
 
         return collected;
+    }
+
+    /// <summary>Puts the undelivered messages back into the real queue, in order: call when a step has settled.</summary>
+    public void Requeue() => Ledger.Requeue();
+
+    /// <summary>The newest generation of a socket name (how a message about it is written).</summary>
+    public int LatestGeneration(string name) => _sockets.FindLast(s => s.Ref.Name == name)?.Ref.Generation ?? 1;
+
+    private QueueLedger<ObservedMessage> Ledger
+    {
+        get
+        {
+            if (_ledger is null)
+            {
+                _markerWindow = MessageWindow.Create("probe-queue-marker");
+                _ledger = new QueueLedger<ObservedMessage>(new ThreadQueue(), new QueuedMessage(_markerWindow.Handle, Interop.Interop.User32.WM_APP, 0, 0), Interpret);
+            }
+
+            return _ledger;
+        }
+    }
+
+    /// <summary>What a message means when it arrives: which window, socket and event; null for anything not WSAAsyncSelect's.</summary>
+    private ObservedMessage? Interpret(QueuedMessage m)
+    {
+        var window = _windows.FirstOrDefault(w => w.Value.Handle == m.Hwnd).Key;
+        if (window is null || m.Message < WM_USER)
+        {
+            return null;
+        }
+
+        var selectEvent = Winsock.WSAGETSELECTEVENT(m.LParam);
+        var bit = (NetworkEvents)selectEvent;
+        if (!NetworkEventNames.Bits.Contains(bit))
+        {
+            _oddities.Add($"message with lParam 0x{m.LParam:X} carries {selectEvent:X} (not one FD_* bit)");
+            return null;
+        }
+
+        var socket = SocketFor(m.WParam);
+        if (socket is null)
+        {
+            _oddities.Add($"message {bit.NativeName()} for unknown wParam 0x{m.WParam:X}");
+            return null;
+        }
+
+        return new ObservedMessage(window, (int)(m.Message - WM_USER), socket.Ref.Name, socket.Ref.Generation, bit, (WsaError)Winsock.WSAGETSELECTERROR(m.LParam));
     }
 
     public IReadOnlyList<string> SignaledEvents() =>
@@ -241,36 +287,59 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     /// </summary>
     private LiveOutcome Fill(LiveSocket s)
     {
-        var burst = api.SendUntilWouldBlock(Target(s));
+        var burst = SendUntilFull(s);
         long total = burst.TotalBytes;
-        s.SentBytes += burst.TotalBytes;
-        var drained = false;
-        for (var round = 1; round < MaxFillRounds; round++)
+        if (s.Peer is null)
         {
-            if (s.Peer is null || !burst.Last.FailedWith(Winsock.WSAEWOULDBLOCK))
-            {
-                break;
-            }
+            return new(burst.Last, Note: $"{total} bytes before the last call");
+        }
 
+        var drained = false;
+        var waits = 0;
+        for (var round = 1; round < MaxFillRounds && burst.Last.FailedWith(Winsock.WSAEWOULDBLOCK); round++)
+        {
             s.Peer.AcknowledgeReceived();
-            burst = api.SendUntilWouldBlock(Target(s));
+            burst = SendUntilFull(s);
             total += burst.TotalBytes;
-            s.SentBytes += burst.TotalBytes;
             if (burst.TotalBytes > 0 || !burst.Last.FailedWith(Winsock.WSAEWOULDBLOCK))
             {
                 continue;
             }
 
-            if (drained)
+            if (!drained)
+            {
+                s.Peer.DrainQueued();
+                drained = true;
+                continue;
+            }
+
+            // H-6: a peek makes Linux acknowledge only more than one segment's worth; a shorter remainder (a fill after
+            // unread data, or after the peer's FIN) is acknowledged by the delayed-ACK timer (~40 ms) and frees send
+            // space then, in the middle of a later step. Wait it out and send again; the rounds go on until a wait
+            // frees nothing.
+            if (waits >= MaxDelayedAckWaits)
             {
                 break;
             }
 
-            s.Peer.DrainQueued();
-            drained = true;
+            waits++;
+            Thread.Sleep(DelayedAckWait);
+            burst = SendUntilFull(s);
+            total += burst.TotalBytes;
+            if (burst.TotalBytes == 0)
+            {
+                break;
+            }
         }
 
         return new(burst.Last, Note: $"{total} bytes before the last call");
+    }
+
+    private SendBurst SendUntilFull(LiveSocket s)
+    {
+        var burst = api.SendUntilWouldBlock(Target(s));
+        s.SentBytes += burst.TotalBytes;
+        return burst;
     }
 
     private static LiveOutcome Close(LiveSocket s)
@@ -317,19 +386,12 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         _ => throw new System.Diagnostics.UnreachableException(c.Code.ToString()),
     };
 
+    /// <summary>getMessages: the application's PeekMessage(window, PM_REMOVE) loop, on the real queue.</summary>
     private LiveOutcome Retrieve(string window)
     {
-        Collect([]);
-        return new(new NativeCall(0, 0));
-    }
-
-    /// <summary>The shadow queue's messages for a window, removed: what getMessages hands to the application.</summary>
-    public IReadOnlyList<ObservedMessage> TakeQueued(string window)
-    {
-        var queue = ShadowQueue(window);
-        var taken = queue.ToList();
-        queue.Clear();
-        return taken;
+        var delivered = Ledger.Retrieve(Window(window).Handle, out var fresh);
+        _arrivedWhileRetrieving.AddRange(fresh);
+        return new(new NativeCall(0, 0)) { Delivered = delivered };
     }
 
     private LiveOutcome PeerConnectTo(LiveSocket listener)
@@ -407,16 +469,6 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         return handle;
     }
 
-    private List<ObservedMessage> ShadowQueue(string window)
-    {
-        if (!_shadowQueues.TryGetValue(window, out var queue))
-        {
-            _shadowQueues[window] = queue = [];
-        }
-
-        return queue;
-    }
-
     public void Dispose()
     {
         foreach (var s in _sockets)
@@ -443,6 +495,8 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         {
             w.Dispose();
         }
+
+        _markerWindow?.Dispose();
 
         MessageWindow.DrainThreadQueue();
     }

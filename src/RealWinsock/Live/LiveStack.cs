@@ -36,7 +36,7 @@ internal sealed class LiveStack : IScenarioStack
         }
 
         Name = _info.IsWine ? "wine-" + _info.WineVersion : "windows-" + Environment.OSVersion.Version;
-        NativeProfile = _info.IsWine && _info.WineVersion!.StartsWith("8.", StringComparison.Ordinal) ? Profiles.Wine8 : Profiles.Windows;
+        NativeProfile = NativeProfileOf(_info);
         Provenance = new Provenance
         {
             Os = _info.OsDescription,
@@ -49,6 +49,15 @@ internal sealed class LiveStack : IScenarioStack
 
     public string Name { get; }
 
+    /// <summary>The profile a stack follows: Wine 8.x and 10.x have their own, anything else is judged as Windows.</summary>
+    private static Profile NativeProfileOf(StackInfo info) => info.WineVersion switch
+    {
+        null => Profiles.Windows,
+        { } v when v.StartsWith("8.", StringComparison.Ordinal) => Profiles.Wine8,
+        { } v when v.StartsWith("10.", StringComparison.Ordinal) => Profiles.Wine10,
+        _ => Profiles.Windows,
+    };
+
     public Profile NativeProfile { get; }
 
     public Provenance Provenance { get; }
@@ -56,14 +65,17 @@ internal sealed class LiveStack : IScenarioStack
     /// <summary>Why the loopback probe cannot run this scenario, or null.</summary>
     public static string? Unreachable(Trace scenario) => scenario.Steps.Select(s => s.Input).FirstOrDefault(i =>
         i is NetworkChange or ConnectCall { Target: ConnectTarget.TimedOut } or IoctlCall { Code: IoctlCode.GetGroupQos }) is { } input
-            ? $"{InputCodec.Describe(input)} cannot be produced over loopback"
+            ? $"{Operations.Describe(input)} cannot be produced over loopback"
             : null;
 
     public void Capture(Trace scenario, TraceWriter writer)
     {
         var date = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         writer.WriteHeader(TraceHeaders.ForCapture(scenario, Name, NativeProfile.Name, Provenance with { Date = date }));
-        var state = ModelState.Initial(NativeProfile);
+        // The model, in lockstep, says what to wait for; it never decides what is recorded. A step the stack's own
+        // profile calls impossible (a scenario valid under another profile: a finding, not bad input) ends the
+        // lockstep: from there on each step waits only for the quiet period.
+        ModelState? state = ModelState.Initial(NativeProfile);
         // Every handle the harness needs is created before the first step, so none can take the value of a socket
         // the scenario closes (H-3).
         var inputs = scenario.Steps.Select(s => s.Input).ToList();
@@ -75,14 +87,33 @@ internal sealed class LiveStack : IScenarioStack
         {
             foreach (var step in scenario.Steps)
             {
-                // The model, in lockstep, says what to wait for; it never decides what is recorded.
-                var predicted = ModelStep.Apply(scenario.Source, step, state);
-                state = predicted.State;
+                StepResult? predicted = null;
+                string? unpredicted = null;
+                if (state is not null)
+                {
+                    try
+                    {
+                        var result = WinsockModel.Step(state, step.Input);
+                        predicted = result;
+                        state = result.State;
+                    }
+                    catch (ImpossibleStepException e)
+                    {
+                        state = null;
+                        unpredicted = $"impossible under {NativeProfile.Name} ({e.Message}): run without a prediction from here on";
+                    }
+                }
+
                 var observed = RunStepWithWatchdog(session, step.Input, predicted);
+                if (unpredicted is not null)
+                {
+                    observed = observed with { Note = observed.Note is null ? unpredicted : unpredicted + "; " + observed.Note };
+                }
+
                 writer.WriteStep(step.Input, observed, step.Comment);
                 if (session.Abandoned)
                 {
-                    writer.WriteEnd(complete: false, reason: $"step {step.Number} ({InputCodec.Describe(step.Input)}) hung for {_settling.StepTimeout.TotalSeconds:F0} s; the probe closed the sockets to release it");
+                    writer.WriteEnd(complete: false, reason: $"step {step.Number} ({Operations.Describe(step.Input)}) hung for {_settling.StepTimeout.TotalSeconds:F0} s; the probe closed the sockets to release it");
                     return;
                 }
             }
@@ -97,27 +128,27 @@ internal sealed class LiveStack : IScenarioStack
     }
 
     /// <summary>Runs a step; if a call blocks past the bound, a watchdog closes the sockets so the step returns.</summary>
-    private RenderedObservation RunStepWithWatchdog(LiveSession session, Input input, StepResult predicted)
+    private RenderedObservation RunStepWithWatchdog(LiveSession session, Input input, StepResult? predicted)
     {
         using var watchdog = new Timer(_ => session.Abandon(), null, _settling.StepTimeout, Timeout.InfiniteTimeSpan);
         var observed = RunStep(session, input, predicted);
         return session.Abandoned ? observed with { TimedOut = true } : observed;
     }
 
-    private RenderedObservation RunStep(LiveSession session, Input input, StepResult predicted)
+    private RenderedObservation RunStep(LiveSession session, Input input, StepResult? predicted)
     {
         var outcome = session.Execute(input);
         var oddities = new List<string>();
         var (posted, timedOut) = Settle(session, predicted, oddities);
-        var after = predicted.State;
-        var delivered = input is GetMessagesCall g ? session.TakeQueued(g.Window) : [];
+        session.Requeue();
+        var delivered = outcome.Delivered;
         return new RenderedObservation
         {
             Return = outcome.Call.IsSocketError ? -1 : outcome.Call.ReturnValue,
             Error = outcome.Call.IsSocketError ? (WsaError)outcome.Call.Error : WsaError.None,
             Value = outcome.Value,
-            Posted = [.. posted.Select(m => MessageText.Format(m, after))],
-            Delivered = [.. delivered.Select(m => MessageText.Format(m, after))],
+            Posted = [.. posted.Select(m => Format(m, session))],
+            Delivered = [.. delivered.Select(m => Format(m, session))],
             Enumerated = outcome.Enumerated,
             Signaled = session.SignaledEvents(),
             TimedOut = timedOut,
@@ -125,18 +156,22 @@ internal sealed class LiveStack : IScenarioStack
         };
     }
 
-    /// <summary>Waits until the predicted messages and event states are there, then a quiet period; bounded.</summary>
-    private (List<ObservedMessage> Posted, bool TimedOut) Settle(LiveSession session, StepResult predicted, List<string> oddities)
+    private static string Format(ObservedMessage m, LiveSession session) =>
+        MessageText.Format(m.Window, m.Message, m.Socket, m.Generation ?? 1, m.Event, m.Error, session.LatestGeneration(m.Socket));
+
+    /// <summary>Waits until the predicted messages and event states are there (without a prediction: nothing), then a quiet period; bounded.</summary>
+    private (List<ObservedMessage> Posted, bool TimedOut) Settle(LiveSession session, StepResult? predicted, List<string> oddities)
     {
-        var expected = predicted.Observation.Posted.Count;
-        var expectedSignaled = string.Join(",", predicted.Observation.Signaled);
+        var expected = predicted is { } p ? p.Observation.Posted.Count : 0;
+        EquatableArray<string>? expectedSignaled = predicted is { } q ? q.Observation.Signaled : null;
         var posted = new List<ObservedMessage>();
         var clock = Stopwatch.StartNew();
         TimeSpan? satisfiedAt = null;
         while (true)
         {
             posted.AddRange(session.Collect(oddities));
-            var satisfied = posted.Count >= expected && string.Join(",", session.SignaledEvents()) == expectedSignaled;
+            var satisfied = posted.Count >= expected
+                && (expectedSignaled is not { } signaled || session.SignaledEvents().SequenceEqual(signaled, StringComparer.Ordinal));
             if (satisfied)
             {
                 satisfiedAt ??= clock.Elapsed;

@@ -32,7 +32,7 @@ internal sealed class ConformanceRunner(IScenarioStack stack, Profile profile, s
         var clock = Stopwatch.StartNew();
 
         Trace first = Capture(scenario, tracePath);
-        string? flaky = null;
+        Flakiness? flaky = null;
         for (var i = 1; i < repeat && flaky is null; i++)
         {
             var again = Capture(scenario, tracePath + ".repeat");
@@ -41,9 +41,7 @@ internal sealed class ConformanceRunner(IScenarioStack stack, Profile profile, s
 
         File.Delete(tracePath + ".repeat");
         var report = Checker.Check(first, profile);
-        var explained = report.Verdict == Verdict.Diverges
-            && !ReferenceEquals(stack.NativeProfile, profile)
-            && Checker.Check(first, stack.NativeProfile).Verdict == Verdict.Conforms;
+        var explained = StackProfileExplanation.Explains(stack, profile, first, report);
         var outcome = new ScenarioOutcome
         {
             Scenario = name,
@@ -51,8 +49,7 @@ internal sealed class ConformanceRunner(IScenarioStack stack, Profile profile, s
             TracePath = tracePath,
             Report = report,
             ExplainedByStackProfile = explained,
-            Flaky = flaky is not null,
-            FlakyDetail = flaky,
+            Flakiness = flaky,
             Seconds = clock.Elapsed.TotalSeconds,
         };
         progress.WriteLine(ProgressLine(outcome));
@@ -69,31 +66,24 @@ internal sealed class ConformanceRunner(IScenarioStack stack, Profile profile, s
         return TraceReader.ReadFile(tracePath);
     }
 
-    /// <summary>Null when two captures observed the same thing at every step.</summary>
-    private static string? FirstDifference(Trace a, Trace b, int run)
+    /// <summary>Null when two captures observed the same outputs at every step (ObservedStep's value equality).</summary>
+    private static Flakiness? FirstDifference(Trace a, Trace b, int run)
     {
         for (var i = 0; i < Math.Max(a.Steps.Count, b.Steps.Count); i++)
         {
             if (i >= a.Steps.Count || i >= b.Steps.Count)
             {
-                return $"run {run} recorded {b.Steps.Count} steps, run 1 recorded {a.Steps.Count}";
+                return new StepCountsDiffer(run, a.Steps.Count, b.Steps.Count);
             }
 
-            var left = Canonical(a.Steps[i].Observed);
-            var right = Canonical(b.Steps[i].Observed);
-            if (!string.Equals(left, right, StringComparison.Ordinal))
+            if (!Equals(a.Steps[i].Observed, b.Steps[i].Observed))
             {
-                return $"step {i + 1}: run 1 observed {left}; run {run} observed {right}";
+                return new ObservationsDiffer(i + 1, run, a.Steps[i].Observed, b.Steps[i].Observed);
             }
         }
 
         return null;
     }
-
-    private static string Canonical(ObservedStep? o) => o is null
-        ? "nothing"
-        : $"ret {o.Return} {o.Error.NativeName()} value {o.Value} posted [{string.Join(", ", o.Posted)}] delivered [{string.Join(", ", o.Delivered)}] "
-          + $"enumerated {(o.Enumerated is null ? "-" : NetworkEventNames.Format(o.Enumerated.Events) + string.Concat(o.Enumerated.Errors))} signaled [{string.Join(", ", o.Signaled)}] timeout {o.TimedOut}";
 
     private static string RelativeName(string path)
     {

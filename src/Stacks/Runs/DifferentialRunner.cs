@@ -36,9 +36,7 @@ internal sealed class DifferentialRunner(IScenarioStack stack, Profile profile)
         var captured = text.ToString();
         var trace = TraceReader.Read(scenario.Source, captured.Split('\n'));
         var report = Checker.Check(trace, profile);
-        var explained = report.Verdict == Verdict.Diverges
-            && !ReferenceEquals(stack.NativeProfile, profile)
-            && Checker.Check(trace, stack.NativeProfile).Verdict == Verdict.Conforms;
+        var explained = StackProfileExplanation.Explains(stack, profile, trace, report);
         return new DifferentialResult(captured, report, explained);
     }
 }

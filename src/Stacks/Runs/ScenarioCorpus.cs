@@ -2,14 +2,19 @@ using WinsockConformance.Traces;
 
 namespace WinsockConformance.Stacks;
 
-/// <summary>Finds and reads every scenario file under a folder, in a stable order.</summary>
+/// <summary>Reads one scenario file, or every scenario file under a folder in a stable order.</summary>
 internal static class ScenarioCorpus
 {
     public static IReadOnlyList<(string Path, Trace Scenario)> Load(string directory)
     {
+        if (File.Exists(directory))
+        {
+            return [(directory, TraceReader.ReadFile(directory).AsScenario())];
+        }
+
         if (!Directory.Exists(directory))
         {
-            throw new TraceReadException(directory, 0, "no such scenario folder");
+            throw new TraceReadException(directory, 0, "no such scenario file or folder");
         }
 
         var files = Directory.EnumerateFiles(directory, "*.jsonl", SearchOption.AllDirectories)

@@ -16,15 +16,28 @@ internal sealed record ScenarioOutcome
     /// <summary>The trace diverges from the chosen profile but conforms to the stack's own profile: a known stack difference.</summary>
     public bool ExplainedByStackProfile { get; init; }
 
-    /// <summary>Repeated runs produced different traces; <see cref="FlakyDetail"/> says where.</summary>
-    public bool Flaky { get; init; }
+    /// <summary>Where repeated runs differed, or null if they did not.</summary>
+    public Flakiness? Flakiness { get; init; }
 
-    public string? FlakyDetail { get; init; }
+    /// <summary>Repeated runs produced different traces.</summary>
+    public bool Flaky => Flakiness is not null;
 
     public double Seconds { get; init; }
 
     public bool UnexpectedDivergence => Report.Verdict == Verdict.Diverges && !ExplainedByStackProfile;
 }
+
+/// <summary>How repeated runs of one scenario differed (rendered by the reports).</summary>
+internal abstract record Flakiness;
+
+/// <summary>Run <paramref name="Run"/> observed something else than run 1 at step <paramref name="Step"/>.</summary>
+internal sealed record ObservationsDiffer(int Step, int Run, ObservedStep? First, ObservedStep? Again) : Flakiness;
+
+/// <summary>Run <paramref name="Run"/> recorded another number of steps than run 1.</summary>
+internal sealed record StepCountsDiffer(int Run, int FirstSteps, int AgainSteps) : Flakiness;
+
+/// <summary>A divergence at <paramref name="Step"/> that running the scenario again did not reproduce (fuzz).</summary>
+internal sealed record NotReproduced(int Step, Verdict Again) : Flakiness;
 
 internal sealed record RunSummary(string Stack, string Profile, IReadOnlyList<ScenarioOutcome> Outcomes, double DurationSeconds, int Repeat = 1)
 {

@@ -15,30 +15,27 @@ public enum Verdict
     Inconclusive,
 }
 
-/// <summary>One aspect of a step where expectation and observation differ.</summary>
-public sealed record Difference(string Aspect, string Expected, string Observed);
-
-/// <summary>The first step the model cannot explain, with everything needed to see why.</summary>
+/// <summary>The first step the model cannot explain, with everything needed to see why, as values (the reports render them).</summary>
 public sealed record Divergence
 {
     public required int Step { get; init; }
 
     public required int Line { get; init; }
 
-    public required string Call { get; init; }
+    /// <summary>The step's input.</summary>
+    public required Input Input { get; init; }
 
     /// <summary>The last step up to which everything agreed (0 if none).</summary>
     public required int LastAgreeingStep { get; init; }
 
-    /// <summary>The model's sockets just before the diverging step.</summary>
-    public required IReadOnlyList<string> ModelStateBefore { get; init; }
+    /// <summary>The model's state just before the diverging step.</summary>
+    public required ModelState Before { get; init; }
 
+    /// <summary>Every aspect of the step that differs, in the order of <see cref="Aspect"/>.</summary>
     public required IReadOnlyList<Difference> Differences { get; init; }
 
     /// <summary>The rules the model applied at this step: the rules the observation contradicts.</summary>
     public required IReadOnlyList<Rule> Rules { get; init; }
-
-    public required string Contradiction { get; init; }
 
     public bool StackTimedOut { get; init; }
 }

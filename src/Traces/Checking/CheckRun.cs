@@ -22,19 +22,17 @@ internal sealed class CheckRun(string source, Profile profile)
         }
 
         var result = ModelStep.Apply(source, step, _state);
-        var differences = Checker.Compare(result.Observation, result.State, step.Observed);
-        if (differences.Count > 0)
+        if (Comparison.Differences(_state, result, step.Observed) is { } differences)
         {
             _divergence = new Divergence
             {
                 Step = step.Number,
                 Line = step.Line,
-                Call = InputCodec.Describe(step.Input),
+                Input = step.Input,
                 LastAgreeingStep = step.Number - 1,
-                ModelStateBefore = StateText.Sockets(_state),
+                Before = _state,
                 Differences = differences,
                 Rules = [.. result.Observation.Rules.Each().Select(RuleCatalog.Get)],
-                Contradiction = Checker.Contradiction(profile, step, differences[0]),
                 StackTimedOut = step.Observed.TimedOut,
             };
             return false;
@@ -45,8 +43,11 @@ internal sealed class CheckRun(string source, Profile profile)
         return true;
     }
 
-    /// <summary>The verdict once every step has been read: <paramref name="steps"/> of them, the end line there or not.</summary>
-    public CheckReport Report(TraceHeader header, int steps, bool complete)
+    /// <summary>
+    /// The verdict once every step has been read: <paramref name="steps"/> of them, the end line there or not,
+    /// and if the capture was cut off in the middle of a line, which.
+    /// </summary>
+    public CheckReport Report(TraceHeader header, int steps, bool complete, int? cutOffLine = null)
     {
         var report = new CheckReport
         {
@@ -60,6 +61,11 @@ internal sealed class CheckRun(string source, Profile profile)
         };
         return _divergence is not null ? report with { FirstDivergence = _divergence }
             : complete ? report
-            : report with { InconclusiveReason = $"the trace ends after step {steps} without its end line: the capture was interrupted, so later steps are unknown" };
+            : report with
+            {
+                InconclusiveReason = cutOffLine is { } line
+                    ? $"the trace ends inside line {line}, after step {steps}: the capture was interrupted while writing it, so later steps are unknown"
+                    : $"the trace ends after step {steps} without its end line: the capture was interrupted, so later steps are unknown",
+            };
     }
 }

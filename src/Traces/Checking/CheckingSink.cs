@@ -10,7 +10,7 @@ namespace WinsockConformance.Traces;
 /// step the trace cannot have: so what checking finds (or throws) is held until the file has been
 /// read without error, and then reported in that order.
 /// </summary>
-internal sealed class CheckingSink(string source, Func<TraceHeader, Profile> chooseProfile) : ITraceSink
+internal sealed class CheckingSink(string source, Func<TraceHeader?, Profile> chooseProfile) : ITraceSink
 {
     private ExceptionDispatchInfo? _noProfile;
     private CheckRun? _run;
@@ -18,11 +18,7 @@ internal sealed class CheckingSink(string source, Func<TraceHeader, Profile> cho
     private bool _diverged;
     private int _steps;
 
-    public void Start(int lines)
-    {
-    }
-
-    public void Header(TraceHeader header)
+    public void OnHeader(TraceHeader header)
     {
         Profile profile;
         try
@@ -40,7 +36,7 @@ internal sealed class CheckingSink(string source, Func<TraceHeader, Profile> cho
         _run = header.IsScenario ? null : new CheckRun(source, profile);
     }
 
-    public void Step(TraceStep step)
+    public void OnStep(TraceStep traceStep)
     {
         _steps++;
         if (_run is null || _diverged || _stepFailed is not null)
@@ -50,7 +46,7 @@ internal sealed class CheckingSink(string source, Func<TraceHeader, Profile> cho
 
         try
         {
-            _diverged = !_run.Step(step);
+            _diverged = !_run.Step(traceStep);
         }
 #pragma warning disable CA1031 // Held and thrown as it is once the file is read (see the class summary).
         catch (Exception e)
@@ -61,15 +57,15 @@ internal sealed class CheckingSink(string source, Func<TraceHeader, Profile> cho
     }
 
     /// <summary>The file has been read without error: what Checker.Check would have given for it.</summary>
-    public CheckReport Finish(TraceHeader header, bool complete)
+    public CheckReport Finish(ReadOutcome outcome)
     {
         _noProfile?.Throw();
-        if (header.IsScenario)
+        if (outcome.Header!.IsScenario)
         {
             throw Checker.ScenarioNotTrace(source);
         }
 
         _stepFailed?.Throw();
-        return _run!.Report(header, _steps, complete);
+        return _run!.Report(outcome.Header, _steps, outcome.Complete, outcome.CutOffLine);
     }
 }

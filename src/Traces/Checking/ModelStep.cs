@@ -14,7 +14,7 @@ public static class ModelStep
         }
         catch (ImpossibleStepException e)
         {
-            throw new TraceReadException(source, step.Line, $"step {step.Number} ({InputCodec.Describe(step.Input)}) is impossible here: {e.Message}");
+            throw new TraceReadException(source, step.Line, $"step {step.Number} ({Operations.Describe(step.Input)}) is impossible here: {e.Message}");
         }
     }
 

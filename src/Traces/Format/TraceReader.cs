@@ -1,11 +1,10 @@
 using System.Text.Json;
-using WinsockConformance.Model;
 
 namespace WinsockConformance.Traces;
 
 /// <summary>A file that is not a valid scenario or trace: where, and what was expected.</summary>
 public sealed class TraceReadException(string file, int line, string problem)
-    : Exception($"{file}:{line}: {problem}")
+    : Exception($"{SafeText.Escape(file, SafeText.LineLength / 2)}:{line}: {problem}")
 {
     public string File { get; } = file;
 
@@ -14,381 +13,215 @@ public sealed class TraceReadException(string file, int line, string problem)
     public string Problem { get; } = problem;
 }
 
+/// <summary>How a read ended: the header (null when the file has none: empty, or cut off inside its first line), whether the end line said complete, and where a cut-off last line was.</summary>
+internal readonly record struct ReadOutcome(TraceHeader? Header, bool Complete, int Steps, int? CutOffLine);
+
 /// <summary>
-/// Reads the JSON Lines format (docs/trace-format.md): a header line, one line per step, and for a
-/// trace an end line. A trace without its end line was interrupted: it is read, marked incomplete.
+/// Reads the JSON Lines format (docs/trace-format.md): a header line, one line per step, and for a trace an
+/// end line. One pass over each line's bytes (<see cref="LineReader"/>), the step built by its operation's row
+/// (<see cref="Operations"/>). A trace without its end line was interrupted: it is read, marked incomplete.
 /// </summary>
 public static class TraceReader
 {
     public static Trace ReadFile(string path)
     {
         var steps = new StepList();
-        var (header, complete) = ReadFile(path, steps);
-        return new Trace(path, header, steps.Steps, complete);
-    }
-
-    /// <summary>
-    /// Reads a file as <see cref="ReadFile(string)"/> does, handing each step to <paramref name="sink"/> as
-    /// it is read instead of keeping it (Checker.CheckFile); the header too, as soon as it is read. Any
-    /// error is thrown where ReadFile would throw it, whatever the sink has been given by then.
-    /// </summary>
-    internal static (TraceHeader Header, bool Complete) ReadFile(string path, ITraceSink sink)
-    {
-        IReadOnlyList<string> lines;
-        Utf8Lines? file;
-        try
-        {
-            // The bytes, split as ReadAllLines would; a line is decoded only if the fast path declines it.
-            file = Utf8Lines.TryRead(path, out var decoded);
-            lines = (IReadOnlyList<string>?)file ?? decoded!;
-        }
-        catch (IOException e)
-        {
-            throw new TraceReadException(path, 0, $"cannot read the file: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new TraceReadException(path, 0, $"cannot read the file: {e.Message}");
-        }
-
-        using (file)
-        {
-            return Read(path, lines, sink);
-        }
+        var outcome = ReadFile(path, steps, allowCutOff: false);
+        return new Trace(path, outcome.Header!, steps.Steps, outcome.Complete);
     }
 
     public static Trace Read(string source, IReadOnlyList<string> lines)
     {
+        ArgumentNullException.ThrowIfNull(lines);
         var steps = new StepList();
-        var (header, complete) = Read(source, lines, steps);
-        return new Trace(source, header, steps.Steps, complete);
+        using var text = new TextLines(lines);
+        var outcome = Read(source, text, steps, allowCutOff: false);
+        return new Trace(source, outcome.Header!, steps.Steps, outcome.Complete);
     }
 
-    private static (TraceHeader Header, bool Complete) Read(string source, IReadOnlyList<string> lines, ITraceSink sink)
+    /// <summary>Reads a file, handing the header and each step to <paramref name="sink"/> as it is read (explain); an error stops it where it is met.</summary>
+    public static TraceHeader ReadFile(string path, ITraceSink sink) => ReadFile(path, sink, allowCutOff: false).Header!;
+
+    /// <summary>
+    /// Reads a file, handing the header and each step to <paramref name="sink"/> as it is read. With
+    /// <paramref name="allowCutOff"/> (check) a file without a header, or whose last line was cut off while it was
+    /// written, is a capture that was interrupted, not bad input: the outcome says so.
+    /// </summary>
+    internal static ReadOutcome ReadFile(string path, ITraceSink sink, bool allowCutOff)
     {
-        sink.Start(lines.Count);
+        using var lines = new StreamLines(InputFile.Open(path));
+        return Read(path, lines, sink, allowCutOff);
+    }
+
+    internal static ReadOutcome Read(string source, LineSource lines, ITraceSink sink, bool allowCutOff)
+    {
+        var line = new LineReader();
+        var values = new FieldValues(line);
+        var slots = line.SlotsFor(StepFields.Keys);
         TraceHeader? header = null;
-        var stepCount = 0;
+        var steps = 0;
         var complete = false;
         var ended = false;
-        FastReadContext? fast = null;
-        for (var i = 0; i < lines.Count; i++)
+        while (true)
         {
-            var lineNumber = i + 1;
-
-            // Plain step lines take the fast path (from a file, straight from its bytes); it declines
-            // anything else, which the code below reads and reports.
-            if (header is not null && !ended && lines is Utf8Lines file
-                && FastStepReader.TryRead(file.Bytes(i), lineNumber, stepCount + 1, fast ??= new(), out var fileStep))
+            ReadOnlySpan<byte> bytes;
+            bool terminated;
+            try
             {
-                CheckFastPath(file[i], fileStep);
-                stepCount++;
-                sink.Step(fileStep);
-                continue;
+                if (!lines.Next(out bytes, out terminated))
+                {
+                    break;
+                }
+            }
+            catch (IOException e)
+            {
+                throw new TraceReadException(source, lines.Number + 1, $"cannot read the file: {e.Message}");
+            }
+            catch (TraceFormatException e)
+            {
+                throw new TraceReadException(source, lines.Number, e.Message);
             }
 
-            var text = lines[i];
-            if (string.IsNullOrWhiteSpace(text))
+            if (IsBlank(bytes))
             {
                 continue;
             }
 
             if (ended)
             {
-                throw new TraceReadException(source, lineNumber, "nothing may follow the end line");
+                throw new TraceReadException(source, lines.Number, "nothing may follow the end line");
             }
 
-            if (header is not null && lines is not Utf8Lines && FastStepReader.TryRead(text, lineNumber, stepCount + 1, fast ??= new(), out var fastStep))
-            {
-                CheckFastPath(text, fastStep);
-                stepCount++;
-                sink.Step(fastStep);
-                continue;
-            }
-
-            TraceStep step;
             try
             {
-                using var doc = JsonDocument.Parse(text);
-                var root = doc.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
+                line.Items.Clear();
+                if (LineReader.EncodingProblem(bytes, lines.Number == 1) is { } problem)
                 {
-                    throw new TraceFormatException($"expected a JSON object on each line, got {root.ValueKind}");
+                    throw new TraceFormatException(problem);
+                }
+
+                var r = LineReader.Json(bytes);
+                r.Read();
+                if (r.TokenType != JsonTokenType.StartObject)
+                {
+                    var kind = r.TokenType;
+                    LineReader.Skip(ref r);
+                    r.Read();
+                    throw new TraceFormatException($"expected a JSON object on each line, got {Kind(kind)}");
                 }
 
                 if (header is null)
                 {
-                    header = ReadHeader(root);
-                    sink.Header(header);
+                    header = HeaderReader.Read(ref r, line);
+                    r.Read();
+                    sink.OnHeader(header);
                     continue;
                 }
 
-                if (root.TryGetProperty("end", out var end))
+                var stamp = line.ReadObject(ref r, StepFields.Keys, slots);
+                r.Read();
+                if (slots[StepFields.End.Index].Stamp == stamp)
                 {
-                    complete = ReadEnd(end);
+                    complete = ReadEnd(slots[StepFields.End.Index]);
                     ended = true;
                     continue;
                 }
 
-                step = ReadStep(root, lineNumber, stepCount + 1);
+                var step = ReadStep(slots, stamp, values, lines.Number, steps + 1);
+                steps++;
+                sink.OnStep(step);
+            }
+            catch (Exception e) when (e is JsonException or TraceFormatException && !terminated && allowCutOff && LineReader.IsCutOff(bytes))
+            {
+                return new ReadOutcome(header, false, steps, lines.Number);
             }
             catch (JsonException e)
             {
                 var column = e.BytePositionInLine is { } at ? $" at column {at + 1}" : string.Empty;
-                throw new TraceReadException(source, lineNumber, $"malformed JSON{column}: {Shorten(e.Message)}; expected one JSON object per line");
+                throw new TraceReadException(source, lines.Number, $"malformed JSON{column}: {Shorten(e.Message)}; expected one JSON object per line");
             }
             catch (TraceFormatException e)
             {
-                throw new TraceReadException(source, lineNumber, e.Message);
+                throw new TraceReadException(source, lines.Number, e.Message);
             }
-            catch (InvalidOperationException e)
-            {
-                // A value of the wrong JSON type that no check above names: still bad input, never a stack trace.
-                throw new TraceReadException(source, lineNumber, $"a value has the wrong JSON type: {e.Message}");
-            }
-
-            stepCount++;
-            sink.Step(step);
         }
 
-        if (header is null)
+        if (header is null && !allowCutOff)
         {
             throw new TraceReadException(source, 1, $"empty file: expected a header line {{\"format\":\"{TraceFormat.Format}\",\"version\":{TraceFormat.Version},\"kind\":\"scenario\"}}");
         }
 
-        return (header, header.IsScenario || complete);
+        return new ReadOutcome(header, header is not null && (header.IsScenario || complete), steps, null);
     }
 
-    private static TraceHeader ReadHeader(JsonElement root)
+    private static TraceStep ReadStep(Slot[] slots, int stamp, FieldValues values, int line, int expectedNumber)
     {
-        if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != TraceFormat.Format)
+        ref readonly var step = ref slots[StepFields.Step.Index];
+        if (step.Stamp == stamp && step.Token != JsonTokenType.Null)
         {
-            throw new TraceFormatException($"expected a header line with \"format\":\"{TraceFormat.Format}\" first");
-        }
-
-        var version = InputCodec.OptionalInt(root, "version")
-            ?? throw new TraceFormatException("the header needs \"version\"");
-        if (version != TraceFormat.Version)
-        {
-            throw new TraceFormatException($"unsupported format version {version}; this tool reads version {TraceFormat.Version}");
-        }
-
-        var kind = InputCodec.RequiredString(root, "kind");
-        if (kind is not (TraceFormat.ScenarioKind or TraceFormat.TraceKind))
-        {
-            throw new TraceFormatException($"\"kind\" must be \"{TraceFormat.ScenarioKind}\" or \"{TraceFormat.TraceKind}\", got \"{kind}\"");
-        }
-
-        var rules = new List<string>();
-        if (root.TryGetProperty("rules", out var ruleArray) && ruleArray.ValueKind != JsonValueKind.Null)
-        {
-            if (ruleArray.ValueKind != JsonValueKind.Array)
+            if (!(step.Token == JsonTokenType.Number && step.IsInt32 && step.Long >= 0))
             {
-                throw new TraceFormatException($"\"rules\" must be an array of rule IDs like [\"C1\",\"D2\"], got {ruleArray.ValueKind}");
+                throw new TraceFormatException($"\"step\" must be a non-negative integer, got {step.Got}");
             }
 
-            foreach (var r in ruleArray.EnumerateArray())
+            if (step.Long != expectedNumber)
             {
-                var id = r.ValueKind == JsonValueKind.String ? r.GetString()! : r.GetRawText();
-                if (RuleCatalog.Find(id) is null)
-                {
-                    throw new TraceFormatException($"\"rules\": unknown rule ID \"{id}\" (see docs/rules.md)");
-                }
-
-                rules.Add(id);
+                throw new TraceFormatException($"\"step\" is {step.Long}, expected {expectedNumber} (steps are numbered from 1 without gaps)");
             }
         }
 
-        return new TraceHeader
+        ref readonly var op = ref slots[StepFields.Op.Index];
+        if (op.Stamp != stamp || op.Token == JsonTokenType.Null)
         {
-            Kind = kind,
-            Version = version,
-            Name = InputCodec.OptionalString(root, "name"),
-            Description = InputCodec.OptionalString(root, "description"),
-            Rules = rules,
-            Stack = InputCodec.OptionalString(root, "stack"),
-            Profile = InputCodec.OptionalString(root, "profile"),
-            Provenance = root.TryGetProperty("provenance", out var p) && p.ValueKind == JsonValueKind.Object ? ReadProvenance(p) : null,
-        };
-    }
-
-    private static Provenance ReadProvenance(JsonElement p) => new()
-    {
-        Os = Text(p, "os"),
-        OsBuild = Text(p, "osBuild"),
-        Ws2_32 = Text(p, "ws2_32"),
-        Wine = Text(p, "wine"),
-        Probe = Text(p, "probe"),
-        Date = Text(p, "date"),
-    };
-
-    private static string? Text(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    /// <summary>Debug builds only: the slow path must read the same step from the line (FastPathCheck).</summary>
-    [System.Diagnostics.Conditional("DEBUG")]
-    private static void CheckFastPath(string text, TraceStep fast)
-    {
-        using var doc = JsonDocument.Parse(text);
-        var slow = ReadStep(doc.RootElement, fast.Line, fast.Number);
-        if (!FastPathCheck.Same(slow, fast))
-        {
-            throw new InvalidOperationException($"line {fast.Line}: the fast path read {fast}, the slow path {slow}");
-        }
-    }
-
-    private static TraceStep ReadStep(JsonElement root, int line, int expectedNumber)
-    {
-        var number = InputCodec.OptionalInt(root, "step") ?? expectedNumber;
-        if (number != expectedNumber)
-        {
-            throw new TraceFormatException($"\"step\" is {number}, expected {expectedNumber} (steps are numbered from 1 without gaps)");
+            throw new TraceFormatException("missing \"op\" (a string)");
         }
 
-        var input = InputCodec.Read(root);
-        var observed = root.TryGetProperty("observed", out var o) ? ReadObserved(o) : null;
-        return new TraceStep(line, number, input, observed, Text(root, "comment"));
-    }
-
-    private static ObservedStep ReadObserved(JsonElement o)
-    {
-        if (o.ValueKind != JsonValueKind.Object)
+        if (op.Token != JsonTokenType.String || op.Text!.Length == 0)
         {
-            throw new TraceFormatException("\"observed\" must be an object");
+            throw new TraceFormatException($"\"op\" must be a non-empty string, got {op.Kind}");
         }
 
-        long ret = 0;
-        if (o.TryGetProperty("ret", out var r))
+        var operation = (op.Entry is { } entry ? entry.Operation ??= Operations.Find(op.Text) : Operations.Find(op.Text))
+            ?? throw new TraceFormatException($"unknown operation {SafeText.Quote(op.Text)}; expected one of: {string.Join(", ", Operations.Names)}");
+        values.Start(slots, stamp, operation);
+        var input = operation.Read(values, op.Text);
+
+        ref readonly var observed = ref slots[StepFields.Observed.Index];
+        ObservedStep? outputs = null;
+        if (observed.Stamp == stamp)
         {
-            if (r.ValueKind != JsonValueKind.Number || !r.TryGetInt64(out ret))
-            {
-                throw new TraceFormatException($"\"observed.ret\" must be an integer, got {r.GetRawText()}");
-            }
+            outputs = observed.Problem is { } problem ? throw new TraceFormatException(problem) : (ObservedStep)observed.Value!;
         }
 
-        var error = WsaError.None;
-        if (o.TryGetProperty("error", out var e) && e.ValueKind != JsonValueKind.Null)
-        {
-            var text = ErrorText(e);
-            if (!WsaErrorNames.TryParse(text, out error))
-            {
-                throw new TraceFormatException($"\"observed.error\": unknown error \"{text}\"; expected a WSAE* name or a number");
-            }
-        }
-
-        long? value = null;
-        if (o.TryGetProperty("value", out var v) && v.ValueKind != JsonValueKind.Null)
-        {
-            value = v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : throw new TraceFormatException("\"observed.value\" must be an integer");
-        }
-
-        return new ObservedStep
-        {
-            Return = ret,
-            Error = error,
-            Value = value,
-            Posted = ReadMessages(o, "posted"),
-            Delivered = ReadMessages(o, "delivered"),
-            Enumerated = o.TryGetProperty("enumerated", out var en) ? ReadEnumeration(en) : null,
-            Signaled = ReadStrings(o, "signaled"),
-            TimedOut = InputCodec.OptionalBool(o, "timeout"),
-            Note = Text(o, "note"),
-        };
-    }
-
-    private static ObservedEnumeration ReadEnumeration(JsonElement en)
-    {
-        if (en.ValueKind != JsonValueKind.Object)
-        {
-            throw new TraceFormatException("\"observed.enumerated\" must be an object like {\"events\":[\"FD_CONNECT\"],\"errors\":{\"FD_CONNECT\":\"WSAECONNREFUSED\"}}");
-        }
-
-        var events = InputCodec.ReadEvents(en, "events");
-        var errors = new List<BitError>();
-        if (en.TryGetProperty("errors", out var errs))
-        {
-            if (errs.ValueKind != JsonValueKind.Object)
-            {
-                throw new TraceFormatException("\"enumerated.errors\" must be an object like {\"FD_CONNECT\":\"WSAECONNREFUSED\"}");
-            }
-
-            foreach (var p in errs.EnumerateObject())
-            {
-                if (!NetworkEventNames.TryParse(p.Name, out var bit))
-                {
-                    throw new TraceFormatException($"\"enumerated.errors\": unknown event \"{p.Name}\"");
-                }
-
-                var text = ErrorText(p.Value);
-                if (!WsaErrorNames.TryParse(text, out var error))
-                {
-                    throw new TraceFormatException($"\"enumerated.errors\": unknown error \"{text}\" for {p.Name}");
-                }
-
-                if (error != WsaError.None)
-                {
-                    errors.Add(new BitError(bit, error));
-                }
-            }
-        }
-
-        errors.Sort((a, b) => ((int)a.Bit).CompareTo((int)b.Bit));
-        return new ObservedEnumeration(events, errors);
-    }
-
-    private static List<ObservedMessage> ReadMessages(JsonElement o, string name)
-    {
-        var list = new List<ObservedMessage>();
-        foreach (var text in ReadStrings(o, name))
-        {
-            if (!MessageText.TryParse(text, out var message, out var problem))
-            {
-                throw new TraceFormatException($"\"observed.{name}\": {problem}");
-            }
-
-            list.Add(message);
-        }
-
-        return list;
-    }
-
-    private static List<string> ReadStrings(JsonElement o, string name)
-    {
-        var list = new List<string>();
-        if (!o.TryGetProperty(name, out var array))
-        {
-            return list;
-        }
-
-        if (array.ValueKind != JsonValueKind.Array)
-        {
-            throw new TraceFormatException($"\"observed.{name}\" must be an array of strings");
-        }
-
-        foreach (var item in array.EnumerateArray())
-        {
-            list.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw new TraceFormatException($"\"observed.{name}\" must contain strings"));
-        }
-
-        return list;
+        ref readonly var comment = ref slots[StepFields.Comment.Index];
+        return new TraceStep(line, expectedNumber, input, outputs, comment.Stamp == stamp && comment.Token == JsonTokenType.String ? comment.Text : null);
     }
 
     /// <summary>The end line's value: "complete", or "interrupted" (the capture stopped early).</summary>
-    private static bool ReadEnd(JsonElement end) =>
-        end.ValueKind == JsonValueKind.String
-            ? end.GetString() switch
-            {
-                "complete" => true,
-                "interrupted" => false,
-                var other => throw new TraceFormatException($"\"end\" must be \"complete\" or \"interrupted\", got \"{other}\""),
-            }
-            : throw new TraceFormatException($"\"end\" must be \"complete\" or \"interrupted\", got {end.GetRawText()}");
+    private static bool ReadEnd(in Slot end) =>
+        end.Token == JsonTokenType.String && end.Text is "complete" or "interrupted"
+            ? end.Text == "complete"
+            : throw new TraceFormatException($"\"end\" must be \"complete\" or \"interrupted\", got {end.Got}");
 
-    /// <summary>An error as written: a WSAE* name or a number; anything else is unparseable text.</summary>
-    private static string ErrorText(JsonElement value) => value.ValueKind switch
+    /// <summary>Only white space (blank lines are skipped; they still count for line numbers).</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> line)
     {
-        JsonValueKind.String => value.GetString()!,
-        _ => value.GetRawText(),
+        foreach (var b in line)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or 0x0B or 0x0C))
+            {
+                return b >= 0x80 && System.Text.Unicode.Utf8.IsValid(line) && System.Text.Encoding.UTF8.GetString(line).AsSpan().IsWhiteSpace();
+            }
+        }
+
+        return true;
+    }
+
+    private static string Kind(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "Array",
+        JsonTokenType.StartObject => "Object",
+        _ => token.ToString(),
     };
 
     /// <summary>The parser's message without its own position (it counts within the line from 0) and advice meant for programmers.</summary>
@@ -407,15 +240,12 @@ public static class TraceReader
     }
 }
 
-/// <summary>Where <see cref="TraceReader"/> hands what it reads, in file order.</summary>
-internal interface ITraceSink
+/// <summary>Where <see cref="TraceReader"/> hands what it reads, in file order, as it reads it.</summary>
+public interface ITraceSink
 {
-    /// <summary>Before anything is read: how many lines the file has (at least as many as steps).</summary>
-    void Start(int lines);
+    void OnHeader(TraceHeader header);
 
-    void Header(TraceHeader header);
-
-    void Step(TraceStep step);
+    void OnStep(TraceStep traceStep);
 }
 
 /// <summary>Keeps every step: the parsed <see cref="Trace"/>.</summary>
@@ -423,11 +253,9 @@ internal sealed class StepList : ITraceSink
 {
     public List<TraceStep> Steps { get; } = [];
 
-    public void Start(int lines) => Steps.Capacity = lines;
-
-    public void Header(TraceHeader header)
+    public void OnHeader(TraceHeader header)
     {
     }
 
-    public void Step(TraceStep step) => Steps.Add(step);
+    public void OnStep(TraceStep traceStep) => Steps.Add(traceStep);
 }

@@ -46,10 +46,19 @@ public sealed record TraceHeader
 /// <summary>A message as a trace records it: window, message number, socket name (and generation, if written), event, error.</summary>
 public readonly record struct ObservedMessage(string Window, int Message, string Socket, int? Generation, NetworkEvents Event, WsaError Error);
 
-/// <summary>What WSAEnumNetworkEvents returned, as recorded.</summary>
-public sealed record ObservedEnumeration(NetworkEvents Events, IReadOnlyList<BitError> Errors);
+/// <summary>What WSAEnumNetworkEvents returned, as recorded (errors sorted by bit). Equal when the bits and the errors are.</summary>
+public sealed record ObservedEnumeration(NetworkEvents Events, IReadOnlyList<BitError> Errors)
+{
+    public bool Equals(ObservedEnumeration? other) =>
+        other is not null && Events == other.Events && Errors.SequenceEqual(other.Errors);
 
-/// <summary>The outputs of one step as a stack produced them (or a person wrote them).</summary>
+    public override int GetHashCode() => HashCode.Combine(Events, Errors.Count);
+}
+
+/// <summary>
+/// The outputs of one step as a stack produced them (or a person wrote them). Two are equal when they record
+/// the same outputs, message lists and signaled names in the same order; the free-text note is not an output.
+/// </summary>
 public sealed record ObservedStep
 {
     public long Return { get; init; }
@@ -71,6 +80,15 @@ public sealed record ObservedStep
 
     /// <summary>Free text a capture may attach (e.g. bytes a fill-send wrote); never compared.</summary>
     public string? Note { get; init; }
+
+    public bool Equals(ObservedStep? other) =>
+        other is not null
+        && Return == other.Return && Error == other.Error && Value == other.Value && TimedOut == other.TimedOut
+        && Posted.SequenceEqual(other.Posted) && Delivered.SequenceEqual(other.Delivered)
+        && Equals(Enumerated, other.Enumerated)
+        && Signaled.SequenceEqual(other.Signaled, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Return, Error, Value, Posted.Count, Delivered.Count, Signaled.Count);
 }
 
 /// <summary>One step: its input, and for a trace what was observed.</summary>

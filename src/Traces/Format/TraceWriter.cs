@@ -7,13 +7,16 @@ namespace WinsockConformance.Traces;
 
 /// <summary>
 /// Writes the JSON Lines format one line at a time, flushing after each, so a run that dies leaves a
-/// readable file whose missing end line marks it incomplete.
+/// readable file whose missing end line marks it incomplete. A file is created only when its header is
+/// written, and the header is flushed at once: a capture killed at any point leaves either no file or one
+/// that <c>check</c> reads (inconclusive when it stops early).
 /// </summary>
 public sealed class TraceWriter : IDisposable
 {
     private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly TextWriter _out;
+    private readonly string? _path;
     private readonly bool _ownsWriter;
+    private TextWriter? _out;
     private int _steps;
 
     public TraceWriter(TextWriter output, bool ownsWriter = false)
@@ -22,11 +25,14 @@ public sealed class TraceWriter : IDisposable
         _ownsWriter = ownsWriter;
     }
 
-    public static TraceWriter Create(string path)
+    private TraceWriter(string path)
     {
-        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
-        return new TraceWriter(new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" }, ownsWriter: true);
+        _path = path;
+        _ownsWriter = true;
     }
+
+    /// <summary>A writer to <paramref name="path"/>, created (replacing any file there) when the header is written.</summary>
+    public static TraceWriter Create(string path) => new(path);
 
     public void WriteHeader(TraceHeader header) => WriteLine(w =>
     {
@@ -65,7 +71,7 @@ public sealed class TraceWriter : IDisposable
     public void WriteStep(Input input, RenderedObservation? observed, string? comment = null) => WriteLine(w =>
     {
         w.WriteNumber("step", ++_steps);
-        InputCodec.Write(w, input);
+        Operations.Write(w, input);
         if (comment is not null)
         {
             w.WriteString("comment", comment);
@@ -95,6 +101,7 @@ public sealed class TraceWriter : IDisposable
             w.WriteEndObject();
         }
 
+        _out ??= new StreamWriter(new FileStream(_path!, FileMode.Create, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { NewLine = "\n" };
         _out.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         _out.Write('\n');
         _out.Flush();
@@ -112,7 +119,7 @@ public sealed class TraceWriter : IDisposable
     {
         if (_ownsWriter)
         {
-            _out.Dispose();
+            _out?.Dispose();
         }
     }
 }
@@ -169,7 +176,7 @@ public sealed record RenderedObservation
         if (Enumerated is { } en)
         {
             w.WriteStartObject("enumerated");
-            InputCodec.WriteEvents(w, "events", en.Events);
+            StepFields.Events.Write(w, en.Events);
             if (en.Errors.Count > 0)
             {
                 w.WriteStartObject("errors");

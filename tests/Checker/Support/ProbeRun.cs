@@ -2,7 +2,7 @@ using WinsockConformance.Cli;
 
 namespace WinsockConformance.CheckerTests.Support;
 
-/// <summary>What one in-process run of the RealWinsockProbe command line printed and returned.</summary>
+/// <summary>What one in-process run of the command line printed and returned.</summary>
 public sealed record ProbeRun(int ExitCode, string Out, string Error)
 {
     /// <summary>Runs the command line in this process, capturing stdout and stderr.</summary>

@@ -1,0 +1,79 @@
+using WinsockConformance.Model;
+
+namespace WinsockConformance.Traces;
+
+/// <summary>The aspects of a step's outputs that the checker compares (docs/trace-format.md, "How check compares").</summary>
+public enum Aspect
+{
+    Result,
+    Value,
+    Posted,
+    Delivered,
+    Enumerated,
+    Signaled,
+}
+
+/// <summary>A call's return value and error, as the model predicts or a trace records them.</summary>
+public readonly record struct CallResult(long Return, WsaError Error);
+
+/// <summary>
+/// One aspect of a step in which the observation differs from the model's prediction: the two values, the rules
+/// the model applied to produce its side (the rules the observation contradicts) and the model's state before the
+/// step. Text is made from it only by the reports (src/Reports). Two differences are the same disagreement when
+/// their values are: the rules and state explain a difference but are not part of what it is.
+/// </summary>
+public abstract record Difference
+{
+    public abstract Aspect Aspect { get; }
+
+    /// <summary>The rules the model applied at the step: what its side of the difference rests on.</summary>
+    public required RuleSet Rules { get; init; }
+
+    /// <summary>The model's state just before the step.</summary>
+    public required ModelState Before { get; init; }
+
+    public virtual bool Equals(Difference? other) => other is not null && EqualityContract == other.EqualityContract;
+
+    public override int GetHashCode() => EqualityContract.GetHashCode();
+}
+
+/// <summary>The call returned something else (ret, or the error, or both).</summary>
+public sealed record ResultDifference(CallResult Expected, CallResult Observed) : Difference
+{
+    public override Aspect Aspect => Aspect.Result;
+}
+
+/// <summary>FIONREAD wrote another count, or the trace recorded none.</summary>
+public sealed record ValueDifference(long Expected, long? Observed) : Difference
+{
+    public override Aspect Aspect => Aspect.Value;
+}
+
+/// <summary>
+/// Other messages, or one socket's messages in another order. Both sides are written as a trace writes them:
+/// a message's generation is set only for a stale message (an older socket of that name than the newest after
+/// the step), so equal messages are equal values.
+/// </summary>
+public abstract record MessageDifference(EquatableArray<ObservedMessage> Expected, EquatableArray<ObservedMessage> Observed) : Difference;
+
+public sealed record PostedDifference(EquatableArray<ObservedMessage> Expected, EquatableArray<ObservedMessage> Observed) : MessageDifference(Expected, Observed)
+{
+    public override Aspect Aspect => Aspect.Posted;
+}
+
+public sealed record DeliveredDifference(EquatableArray<ObservedMessage> Expected, EquatableArray<ObservedMessage> Observed) : MessageDifference(Expected, Observed)
+{
+    public override Aspect Aspect => Aspect.Delivered;
+}
+
+/// <summary>WSAEnumNetworkEvents returned other bits or errors, or the trace recorded nothing.</summary>
+public sealed record EnumeratedDifference(EnumeratedEvents Expected, EnumeratedEvents? Observed) : Difference
+{
+    public override Aspect Aspect => Aspect.Enumerated;
+}
+
+/// <summary>Another set of event objects is signaled after the step (both sides in ordinal order).</summary>
+public sealed record SignaledDifference(EquatableArray<string> Expected, EquatableArray<string> Observed) : Difference
+{
+    public override Aspect Aspect => Aspect.Signaled;
+}
