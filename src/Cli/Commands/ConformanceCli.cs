@@ -20,6 +20,8 @@ internal static class ConformanceCli
             CheckCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             FuzzCommand.Create(stdout, stderr),
+            SimulateCommand.Create(stdout, stderr),
+            SamplesCommand.Create(stdout, stderr),
         };
         root.Options.Add(new System.CommandLine.Help.HelpOption());
 

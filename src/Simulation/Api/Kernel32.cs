@@ -1,0 +1,21 @@
+using WinsockConformance.Simulation.Running;
+
+namespace WinsockConformance.Simulation.Api;
+
+/// <summary>Time, simulated: Sleep lets the peer act (or not) and advances the clock; GetTickCount reads it.</summary>
+public static class Kernel32
+{
+    public static void Sleep(int dwMilliseconds)
+    {
+        var run = SimulationRun.Current;
+        run.Driver.DecisionPoint(nameof(Sleep));
+        if (dwMilliseconds != 0)
+        {
+            run.Driver.Wait(static () => false, Math.Max(dwMilliseconds, 1), nameof(Sleep));
+        }
+    }
+
+    public static uint GetTickCount() => (uint)SimulationRun.Current.Driver.Now;
+
+    public static ulong GetTickCount64() => (ulong)SimulationRun.Current.Driver.Now;
+}

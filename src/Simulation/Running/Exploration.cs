@@ -1,0 +1,115 @@
+using WinsockConformance.Model;
+using WinsockConformance.Simulation.Network;
+using WinsockConformance.Simulation.Scheduling;
+
+namespace WinsockConformance.Simulation.Running;
+
+/// <summary>How to explore: how many schedules per profile, from which seed, or one replayed schedule.</summary>
+public sealed record ExplorationSettings
+{
+    public const int DefaultSchedules = 100;
+
+    public int Schedules { get; init; } = DefaultSchedules;
+
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>A schedule to replay instead of exploring (the choices a report printed).</summary>
+    public IReadOnlyList<int>? Replay { get; init; }
+
+    public bool Shrink { get; init; } = true;
+
+    public int ShrinkRuns { get; init; } = Shrinker.DefaultMaxRuns;
+
+    public int Budget { get; init; } = RunSettings.DefaultBudget;
+
+    public int FloodLimit { get; init; } = RunSettings.DefaultFloodLimit;
+}
+
+/// <summary>What exploring one profile found.</summary>
+/// <param name="Schedules">Schedules run (up to and including the first that did not pass).</param>
+/// <param name="Index">The schedule's number when one failed (its seed is <see cref="SplitMix64.ScheduleSeed"/> of the exploration's seed and it).</param>
+/// <param name="First">The first run that did not pass, as found.</param>
+/// <param name="Reported">The run to report: <see cref="First"/> shrunk, or <see cref="First"/> itself.</param>
+public sealed record ProfileResult(Profile Profile, int Schedules, int? Index, RunOutcome? First, RunOutcome? Reported, int ShrinkRuns, int Calls)
+{
+    public RunVerdict Verdict => Reported?.Verdict ?? RunVerdict.Passed;
+}
+
+/// <summary>The result of exploring a program against a peer under one or more profiles.</summary>
+public sealed record ExplorationResult(string Program, PeerScript Peer, ExplorationSettings Settings, IReadOnlyList<ProfileResult> Profiles, TimeSpan Elapsed)
+{
+    public bool Passed => Profiles.All(p => p.Verdict == RunVerdict.Passed);
+
+    public bool Unsupported => Profiles.Any(p => p.Verdict is RunVerdict.Unsupported or RunVerdict.Error);
+}
+
+/// <summary>
+/// Runs a program's schedules: per profile, schedule i draws its choices from a PRNG seeded with
+/// <see cref="SplitMix64.ScheduleSeed"/>(seed, i), until one fails (then it is shrunk) or all pass. The same seed gives
+/// the same schedules and the same runs.
+/// </summary>
+public static class Exploration
+{
+    public static ExplorationResult Explore(IProgramUnderTest program, PeerScript peer, IReadOnlyList<Profile> profiles, ExplorationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(settings);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var results = profiles.Select(p => ExploreProfile(program, new RunSettings(p, peer, settings.Budget, settings.FloodLimit), settings)).ToList();
+        return new ExplorationResult(program.Display, peer, settings, results, clock.Elapsed);
+    }
+
+    public static ProfileResult ExploreProfile(IProgramUnderTest program, RunSettings run, ExplorationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(settings);
+        var calls = 0;
+        var recorded = run;
+        run = run with { Record = false };
+        if (settings.Replay is { } replay)
+        {
+            var outcome = program.Run(recorded, Choices.Replay(replay));
+            return new ProfileResult(run.Profile, 1, outcome.Verdict == RunVerdict.Passed ? null : 0, outcome.Verdict == RunVerdict.Passed ? null : outcome,
+                outcome.Verdict == RunVerdict.Passed ? null : outcome, 0, outcome.Calls);
+        }
+
+        for (var i = 0; i < settings.Schedules; i++)
+        {
+            var outcome = program.Run(run, Choices.Random(SplitMix64.ScheduleSeed(settings.Seed, i)));
+            calls += outcome.Calls;
+            if (outcome.Verdict == RunVerdict.Passed)
+            {
+                continue;
+            }
+
+            var reported = outcome;
+            var shrinkRuns = 0;
+            if (outcome.Verdict == RunVerdict.Failed && settings.Shrink)
+            {
+                (reported, shrinkRuns) = Shrinker.Shrink(outcome, choices => program.Run(run, Choices.Replay(choices)), settings.ShrinkRuns);
+            }
+
+            return new ProfileResult(run.Profile, i + 1, i, outcome, Recorded(program, recorded, reported), shrinkRuns, calls);
+        }
+
+        return new ProfileResult(run.Profile, settings.Schedules, null, null, null, 0, calls);
+    }
+
+    /// <summary>
+    /// The search keeps no events; the run it reports is run again from its choices with a keeping record. The same
+    /// choices give the same run, so the replay must end the same way: if it does not, that is a simulator bug.
+    /// </summary>
+    private static RunOutcome Recorded(IProgramUnderTest program, RunSettings recorded, RunOutcome found)
+    {
+        var replayed = program.Run(recorded, Choices.Replay(found.Choices));
+        var same = replayed.Verdict == found.Verdict && replayed.Failure?.Oracle == found.Failure?.Oracle && replayed.Failure?.Event == found.Failure?.Event
+            && replayed.Problem == found.Problem;
+        return same ? replayed : replayed with
+        {
+            Verdict = RunVerdict.Error,
+            Problem = $"the recorded replay of schedule {Choices.Format(found.Choices)} ended otherwise ({replayed.Verdict} {replayed.Failure?.Oracle.Id}) than the run it replays ({found.Verdict} {found.Failure?.Oracle.Id}): the simulator is not deterministic here",
+        };
+    }
+}

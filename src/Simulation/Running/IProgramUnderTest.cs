@@ -1,0 +1,21 @@
+using WinsockConformance.Simulation.Scheduling;
+
+namespace WinsockConformance.Simulation.Running;
+
+/// <summary>Something the simulator runs once per schedule: a managed program's Main, or (in tests) a delegate.</summary>
+public interface IProgramUnderTest
+{
+    /// <summary>How reports name it (the command line after "--").</summary>
+    string Display { get; }
+
+    /// <summary>Runs the program once, from a fresh start, on a fresh simulated stack with these choices.</summary>
+    RunOutcome Run(RunSettings settings, Choices choices);
+}
+
+/// <summary>A program given as a delegate (its Main's body): for tests and benchmarks in this process.</summary>
+public sealed class DelegateProgram(string display, Func<int> main) : IProgramUnderTest
+{
+    public string Display { get; } = display;
+
+    public RunOutcome Run(RunSettings settings, Choices choices) => new SimulationRun(settings, choices).Execute(main);
+}

@@ -1,0 +1,37 @@
+using WinsockConformance.Model;
+using WinsockConformance.Simulation.Network;
+using WinsockConformance.Simulation.Oracles;
+using WinsockConformance.Simulation.Recording;
+
+namespace WinsockConformance.Simulation.Running;
+
+/// <summary>What one run needs besides its choices: the profile, the peer, and the bounds.</summary>
+/// <param name="Budget">Program calls allowed before SIM-BUDGET fires.</param>
+/// <param name="FloodLimit">SIM-FLOOD's K: the most messages one socket may have queued.</param>
+/// <param name="Record">Keep every event (for reports and traces); an exploration searches without and replays the run it reports.</param>
+public sealed record RunSettings(Profile Profile, PeerScript Peer, int Budget = RunSettings.DefaultBudget, int FloodLimit = RunSettings.DefaultFloodLimit, bool Record = true)
+{
+    public const int DefaultBudget = 100_000;
+
+    public const int DefaultFloodLimit = 32;
+}
+
+public enum RunVerdict
+{
+    /// <summary>Every oracle held.</summary>
+    Passed,
+
+    /// <summary>An oracle fired (<see cref="RunOutcome.Failure"/>).</summary>
+    Failed,
+
+    /// <summary>The program made a call the simulator does not answer (<see cref="RunOutcome.Problem"/>).</summary>
+    Unsupported,
+
+    /// <summary>The simulator's bookkeeping disagreed with the model: a bug in the simulator (<see cref="RunOutcome.Problem"/>).</summary>
+    Error,
+}
+
+/// <summary>How one run ended.</summary>
+/// <param name="Ending">One sentence: how the program's part ended (returned, waits with nothing left, was stopped).</param>
+/// <param name="Calls">Program calls made (the budget counts these).</param>
+public sealed record RunOutcome(RunVerdict Verdict, OracleFailure? Failure, string? Problem, string Ending, IReadOnlyList<int> Choices, RunRecord Record, int Calls);
