@@ -35,7 +35,10 @@ public sealed record SocketState
     /// <summary>SO_OOBINLINE: urgent data is read as normal data (S3).</summary>
     public bool OobInline { get; init; }
 
-    /// <summary>SO_LINGER {1, n > 0}: closesocket waits (or, nonblocking on Windows, fails) while data is unsent.</summary>
+    /// <summary>SO_LINGER's l_onoff, as getsockopt reads it back (the simulated stack); what it does is <see cref="LingerWaits"/>.</summary>
+    public bool LingerOn { get; init; }
+
+    /// <summary>SO_LINGER {1, n > 0}: closesocket waits (or, nonblocking on Windows, fails) while data is unsent (Validation).</summary>
     public bool LingerWaits { get; init; }
 
     /// <summary>The directions this side has shut down; only ever grows.</summary>

@@ -44,10 +44,10 @@ internal static class Options
         return CallOutcome.Success;
     }
 
-    /// <summary>SO_LINGER: only a timeout (not 0, not off) is kept, for closing with unsent data (Validation).</summary>
+    /// <summary>SO_LINGER: on or off, and whether closing with unsent data waits (a timeout, not 0: Validation).</summary>
     public static CallOutcome SetLinger(StepBuilder b, int i, SetLingerCall c)
     {
-        b[i] = b[i] with { LingerWaits = c.OnOff && c.Seconds > 0 };
+        b[i] = b[i] with { LingerOn = c.OnOff, LingerWaits = c.OnOff && c.Seconds > 0 };
         return CallOutcome.Success;
     }
 

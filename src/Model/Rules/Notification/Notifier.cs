@@ -70,48 +70,17 @@ internal static class Notifier
     private static Watched Watch(StepBuilder b, SocketState s)
     {
         var p = b.Profile;
+        var (lookedAt, anyway) = PollEvents(s, p);
+        var watching = lookedAt != NetworkEvents.None;
         var reported = s.Reported;
-        var lookedAt = NetworkEvents.All;
-        var anyway = NetworkEvents.None;
-        var watching = true;
-        if (s.IsStream && s.Phase == SocketPhase.Connected)
+        if (s.IsStream && s.Phase == SocketPhase.Connected && s.IsReset && (s.Occurred & NetworkEvents.Close) != 0)
         {
-            var rst = s.IsReset && (s.Occurred & NetworkEvents.Close) != 0;
             if (s.BothDirectionsShut)
             {
-                // WINE-26: "hangup && wr_shutdown": no longer polled. Only the hang-up's own POLLHUP reports; an RST after it, nothing.
-                lookedAt = NetworkEvents.None;
-                watching = false;
-                anyway = s.IsReset ? NetworkEvents.None : s.Occurred & NetworkEvents.Close;
-                if (rst)
-                {
-                    b.Cite(ProfileSwitches.BothDirectionsShutHangsUp);
-                }
+                // WINE-26: the RST comes after the hang-up, when nothing is polled any more: it reports nothing.
+                b.Cite(ProfileSwitches.BothDirectionsShutHangsUp);
             }
-            else if (s.IsReset && p.ResetSocketUnwatched)
-            {
-                // WINE-8: "reset": no longer polled. The RST itself reports, with POLLOUT when Linux gave it (WINE-27).
-                lookedAt = NetworkEvents.None;
-                watching = false;
-                anyway = s.Occurred & (NetworkEvents.Close | NetworkEvents.Write);
-            }
-            else
-            {
-                anyway = s.IsReset ? s.Occurred & NetworkEvents.Close : NetworkEvents.None;
-                if (p.HangupStopsUrgentWatch && s.WineSawFin)
-                {
-                    // WINE-19: "if (!sock->hangup)" guards POLLPRI.
-                    lookedAt &= ~NetworkEvents.Oob;
-                }
-
-                if (s.InlineChangeUnseen)
-                {
-                    // WINE-24: the byte SO_OOBINLINE made readable is not seen until the poll runs again.
-                    lookedAt &= ~NetworkEvents.Read;
-                }
-            }
-
-            if (rst && !s.BothDirectionsShut && p.ResetAfterFinClosesAgain && (reported & NetworkEvents.Close) != 0)
+            else if (p.ResetAfterFinClosesAgain && (reported & NetworkEvents.Close) != 0)
             {
                 // WINE-20: RESET is a latch bit apart from HUP (the FIN's), so "mask & ~reported_events" still has it and
                 // FD_CLOSE comes a second time (FUZZ-25).
@@ -136,6 +105,58 @@ internal static class Notifier
         var peeksForFin = p.CloseTiming == CloseTiming.AfterDrainAndReadRearmed && watching
             && s.IsStream && s.Phase == SocketPhase.Connected && (armed & NetworkEvents.Close) != 0 && (reported & NetworkEvents.Read) == 0;
         return new Watched(reported, conditions, anyway, s.Occurred & (lookedAt | anyway), quiet, armed, seesFin, peeksForFin);
+    }
+
+    /// <summary>
+    /// What holds for a socket as the stack sees it: the levels it looks at, and what is reported whatever was asked
+    /// (for a socket a step settled, which has no new occurrence, only the levels). select() and poll-style checks
+    /// read the same (<see cref="Readiness"/>).
+    /// </summary>
+    internal static NetworkEvents Conditions(SocketState s, Profile p)
+    {
+        var (lookedAt, anyway) = PollEvents(s, p);
+        return (Levels.Of(s, p) & lookedAt) | anyway;
+    }
+
+    /// <summary>
+    /// sock_get_poll_events' connected case: which levels are looked at (none once both directions are shut after the
+    /// FIN, WINE-26, or once reset, WINE-8; not urgent data once the FIN was seen, WINE-19; not a byte SO_OOBINLINE made
+    /// readable until the poll runs again, WINE-24), and what this step's RST or hang-up reports whatever was asked.
+    /// </summary>
+    private static (NetworkEvents LookedAt, NetworkEvents Anyway) PollEvents(SocketState s, Profile p)
+    {
+        if (!s.IsStream || s.Phase != SocketPhase.Connected)
+        {
+            return (NetworkEvents.All, NetworkEvents.None);
+        }
+
+        if (s.BothDirectionsShut)
+        {
+            // WINE-26: "hangup && wr_shutdown": no longer polled. Only the hang-up's own POLLHUP reports; an RST after it, nothing.
+            return (NetworkEvents.None, s.IsReset ? NetworkEvents.None : s.Occurred & NetworkEvents.Close);
+        }
+
+        if (s.IsReset && p.ResetSocketUnwatched)
+        {
+            // WINE-8: "reset": no longer polled. The RST itself reports, with POLLOUT when Linux gave it (WINE-27).
+            return (NetworkEvents.None, s.Occurred & (NetworkEvents.Close | NetworkEvents.Write));
+        }
+
+        var lookedAt = NetworkEvents.All;
+        if (p.HangupStopsUrgentWatch && s.WineSawFin)
+        {
+            // WINE-19: "if (!sock->hangup)" guards POLLPRI.
+            lookedAt &= ~NetworkEvents.Oob;
+        }
+
+        if (s.InlineChangeUnseen)
+        {
+            // WINE-24: the byte SO_OOBINLINE made readable is not seen until the poll runs again.
+            lookedAt &= ~NetworkEvents.Read;
+        }
+
+        // An RST is reported whatever was asked (POLLERR).
+        return (lookedAt, s.IsReset ? s.Occurred & NetworkEvents.Close : NetworkEvents.None);
     }
 
     /// <summary>Names the rules of what is selected and not looked at (WINE-8, WINE-19), and of an unbound UDP socket's FD_WRITE (B5, WINE-2, DOC-8).</summary>
