@@ -64,6 +64,7 @@ public static class RuleCatalog
         new(RuleId.QueuedMessagesSurvive, "F1", RuleSourceKind.Seed, "Cancelling (mask 0) or closesocket stops new posts, but messages already queued stay in the queue and are still retrieved.", $"{Seed000}; {WinRules} F 'not tested'"),
         new(RuleId.NoCloseForLocalClose, "F2", RuleSourceKind.WindowsFact, "closesocket posts no FD_CLOSE to the socket's own window, and nothing is posted for that socket afterwards.", $"{WinRules} F; {Seed000} note"),
         new(RuleId.ClosedHandleIsNotSocket, "F3", RuleSourceKind.Seed, "A call on a closed socket fails with WSAENOTSOCK.", "seed 003 error codes (WSAENOTSOCK)"),
+        new(RuleId.RetrievalTakesFirstMatching, "F4", RuleSourceKind.Seed, "GetMessage and PeekMessage take the first queued message that passes the window filter (NULL: any window) and the message range (0, 0: no range); posted messages are taken in posting order; PeekMessage with PM_NOREMOVE leaves it queued.", "GetMessage and PeekMessage reference pages (hWnd, wMsgFilterMin/Max, PM_NOREMOVE, remarks)"),
 
         new(RuleId.CloseOnPeerFinImmediately, "G1", RuleSourceKind.WindowsFact, "FD_CLOSE is posted when the peer closes or shuts down sending, immediately, even with unread data; FD_READ for the rest keeps working and no FD_CLOSE follows the drain.", $"{WinRules} G; {Impl} D5"),
         new(RuleId.CloseNotFromLocalShutdown, "G2", RuleSourceKind.WindowsFact, "No local shutdown produces FD_CLOSE, nor does the peer's SD_RECEIVE; after a local SD_BOTH the peer's SD_SEND still does.", $"{WinRules} G"),

@@ -17,7 +17,7 @@ public static class Checker
             throw ScenarioNotTrace(trace.Source);
         }
 
-        var run = new CheckRun(trace.Source, profile);
+        var run = new CheckRun(trace.Source, profile, trace.Header);
         foreach (var step in trace.Steps)
         {
             if (!run.Step(step))
