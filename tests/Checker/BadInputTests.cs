@@ -82,13 +82,13 @@ public sealed class BadInputTests
         public void An_unsupported_version_is_named()
         {
             // Given
-            var path = files.Write("v2.jsonl", """{"format":"wsaasyncselect-trace","version":2,"kind":"scenario"}""");
+            var path = files.Write("v3.jsonl", """{"format":"wsaasyncselect-trace","version":3,"kind":"scenario"}""");
 
             // When
             var run = ProbeRun.Of("explain", path);
 
             // Then
-            BadInputAssert.IsReported(run, path, 1, "unsupported format version 2; this tool reads version 1");
+            BadInputAssert.IsReported(run, path, 1, "unsupported format version 3; this tool reads versions 1 to 2");
         }
 
         [Fact]

@@ -25,7 +25,7 @@ internal sealed class CheckRun
     private RuleSet _confirmed = RuleSet.Empty;
     private Divergence? _divergence;
 
-    public CheckRun(string source, Profile profile, TraceHeader? header = null)
+    public CheckRun(string source, Profile profile, TraceHeader? header = null, int searchLimit = DeliverySearch.DefaultLimit)
     {
         _source = source;
         _profile = profile;
@@ -34,7 +34,7 @@ internal sealed class CheckRun
         _aspects = header?.Observes ?? ObservedAspects.All;
         if (header is { Version: >= TraceFormat.Version2 })
         {
-            _deliveries = (_aspects & ObservedAspects.Delivered) != 0 ? new DeliverySearch((_aspects & ObservedAspects.Posted) != 0 ? 0 : header.PostingDelay) : null;
+            _deliveries = (_aspects & ObservedAspects.Delivered) != 0 ? new DeliverySearch((_aspects & ObservedAspects.Posted) != 0 ? 0 : header.PostingDelay, searchLimit) : null;
             _handles = (_aspects & ObservedAspects.Handles) != 0 ? new HandleTracker() : null;
         }
     }

@@ -5,11 +5,12 @@ namespace WinsockConformance.Traces;
 /// <summary>
 /// Judges the messages a version-2 trace says the application retrieved (getMessages, getMessage) against the messages
 /// the model posted, without relying on when the stack posted them. The model decides what is posted at each step; a
-/// stack may vary only when the application sees it. So each message the model posts at step k becomes retrievable at
-/// some step v, its <em>visibility</em>, with k ≤ v ≤ k + <c>delay</c> (0 when the trace observes <c>posted</c>, which
-/// says when), and the thread's queue holds the visible messages in the order they became visible: by v, and within one
-/// v in any interleaving of the sockets, each socket's messages (per window and message number) in posting order
-/// (implementations.md §6.12). A retrieval takes the first visible message that passes its filters.
+/// stack may vary only when the application sees it. So each message the model posts at step k has a
+/// <em>visibility</em> v, the first step that can retrieve it, with k + 1 ≤ v ≤ k + 1 + <c>delay</c> (a delay of 0 when
+/// the trace observes <c>posted</c>, which says when; with a delay of d, the d steps after its posting step may miss
+/// it), and the thread's queue holds the visible messages in the order they became visible: by v, and within one v in
+/// any interleaving of the sockets, each socket's messages (per window and message number) in posting order
+/// (implementations.md §6.12). A retrieval at step r takes the first message with v ≤ r that passes its filters.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -52,7 +53,7 @@ internal sealed class DeliverySearch(int delay, int limit = DeliverySearch.Defau
         var added = new Pending[posted.Count];
         for (var i = 0; i < added.Length; i++)
         {
-            added[i] = new Pending(posted[i], step, step, step + delay, rules, _serial++);
+            added[i] = new Pending(posted[i], step, step + 1, step + 1 + delay, rules, _serial++);
         }
 
         for (var c = 0; c < _configurations.Count; c++)

@@ -174,6 +174,16 @@ public static class TraceFormat
         return observes != ObservedAspects.All || postingDelay != 0 || handles || inputs.Any(i => Operations.Of(i).Since > Version1) ? Version2 : Version1;
     }
 
+    /// <summary>The words of "observes", in the order the reference lists them.</summary>
+    public static readonly IReadOnlyList<(string Word, ObservedAspects Aspect)> AspectWords =
+    [
+        ("results", ObservedAspects.Results),
+        ("posted", ObservedAspects.Posted),
+        ("delivered", ObservedAspects.Delivered),
+        ("signaled", ObservedAspects.Signaled),
+        ("handles", ObservedAspects.Handles),
+    ];
+
     public const string ScenarioKind = "scenario";
     public const string TraceKind = "trace";
     public const string DefaultWindow = "w";

@@ -82,7 +82,7 @@ public sealed class TraceWriter : IDisposable
         if (header.Observes != ObservedAspects.All)
         {
             w.WriteStartArray("observes");
-            foreach (var (word, aspect) in HeaderReader.AspectWords)
+            foreach (var (word, aspect) in TraceFormat.AspectWords)
             {
                 if ((header.Observes & aspect) != 0)
                 {

@@ -19,15 +19,6 @@ internal static class HeaderReader
     private static readonly Key Observes = s_keys.Add("observes");
     private static readonly Key PostingDelay = s_keys.Add("postingDelay");
 
-    /// <summary>The words of "observes", in the order the reference lists them.</summary>
-    public static readonly IReadOnlyList<(string Word, ObservedAspects Aspect)> AspectWords =
-    [
-        ("results", ObservedAspects.Results),
-        ("posted", ObservedAspects.Posted),
-        ("delivered", ObservedAspects.Delivered),
-        ("signaled", ObservedAspects.Signaled),
-        ("handles", ObservedAspects.Handles),
-    ];
 
     private static readonly KeySet s_provenanceKeys = new();
     private static readonly Key Os = s_provenanceKeys.Add("os");
@@ -103,7 +94,7 @@ internal static class HeaderReader
         }
 
         NeedsVersion2("\"observes\"", version);
-        var expected = $"an array of {string.Join(", ", AspectWords.Select(a => a.Word))}";
+        var expected = $"an array of {string.Join(", ", TraceFormat.AspectWords.Select(a => a.Word))}";
         if (slot.Token != JsonTokenType.StartArray || slot.ItemCount == 0)
         {
             throw new TraceFormatException($"\"observes\" must be {expected} (at least one), got {slot.Got}");
@@ -114,7 +105,7 @@ internal static class HeaderReader
         {
             var item = line.Items[i];
             var word = item.Token == JsonTokenType.String ? item.Text! : item.Got;
-            var found = AspectWords.FirstOrDefault(a => item.Token == JsonTokenType.String && string.Equals(a.Word, word, StringComparison.Ordinal));
+            var found = TraceFormat.AspectWords.FirstOrDefault(a => item.Token == JsonTokenType.String && string.Equals(a.Word, word, StringComparison.Ordinal));
             aspects |= found.Word is not null ? found.Aspect : throw new TraceFormatException($"\"observes\": unknown aspect {SafeText.Quote(word)}; expected {expected}");
         }
 
