@@ -18,7 +18,7 @@ namespace WinsockConformance.Traces;
 /// every other message x it passes over; finding none needs v(x) &gt; r for every message that passes the filters. All
 /// of these are lower bounds but v(m) ≤ r, so giving each retrieved message the least visibility its bounds allow is
 /// never worse than another choice: the check is a greedy propagation of lower bounds against each message's upper
-/// bound k + delay, exact for messages named by socket.
+/// bound k + 1 + delay, exact for messages named by socket.
 /// </para>
 /// <para>
 /// It branches where the trace leaves open which message was retrieved: a message identified by its wParam
