@@ -114,6 +114,28 @@ public class RunTraceTests
         Assert.True(report.Verdict == Verdict.Conforms, ReportText.Render(report) + "\n" + string.Join('\n', lines));
     }
 
+    [Theory]
+    [InlineData("windows")]
+    [InlineData("wine-8")]
+    public void Ten_runs_of_one_schedule_give_the_same_trace_byte_for_byte(string profileName)
+    {
+        // Given the stale-handle sample's buggy variant, whose runs reuse handle values and retrieve stale messages, and
+        // one schedule of the default exploration that is not the plain one
+        var spec = s_catalog.Single(s => s.Sample == "stale-handle" && s.Variant == "buggy");
+        var program = new DelegateProgram("stale-handle buggy", () => WinsockConformance.Samples.SampleCatalog.Run([.. spec.Arguments]));
+        var settings = new RunSettings(Profiles.Find(profileName)!, PeerScriptReader.ReadFile(spec.PeerPath));
+        string Trace(int schedule) =>
+            string.Join('\n', Write(program.Run(settings, WinsockConformance.Simulation.Scheduling.Choices.Random(WinsockConformance.Simulation.Scheduling.SplitMix64.ScheduleSeed(1, schedule))), settings.Profile, "stale-handle buggy"));
+
+        // When it runs ten times
+        var traces = Enumerable.Range(0, 10).Select(_ => Trace(3)).ToList();
+
+        // Then the ten traces are one, and another schedule's differs (the comparison can fail)
+        Assert.Single(traces.Distinct(StringComparer.Ordinal));
+        Assert.Contains("\"handle\":", traces[0], StringComparison.Ordinal);
+        Assert.Contains(Enumerable.Range(4, 8).Select(Trace), t => t != traces[0]);
+    }
+
     private static string[] Write(RunOutcome run, Profile profile, string name)
     {
         using var text = new StringWriter { NewLine = "\n" };
