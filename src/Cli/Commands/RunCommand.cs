@@ -125,7 +125,7 @@ internal static class RunCommand
         private int AsRun(string stackName, Profile judged, string tracesDirectory, List<CorpusItem> items, string scenariosLine, Interruption interruption)
         {
             using var journal = RunJournal.FromEnvironment();
-            using var folderLock = TracesFolderLock.Acquire(tracesDirectory, stderr, interruption.Token);
+            using var folderLock = TracesFolderLock.Acquire(tracesDirectory, stderr, interruption.Token, () => journal.Waiting("another run's traces folder"));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var header = new RunReport
             {

@@ -75,6 +75,9 @@ internal sealed class RunJournal : IDisposable
         RunReportJson.WriteEntry(w, entry);
     });
 
+    /// <summary>The run is alive but waiting (for another run's traces folder): keeps the stall watch quiet.</summary>
+    public void Waiting(string what) => Write(w => w.WriteString("waiting", what));
+
     public void End(int exitCode) => Write(w => w.WriteNumber("end", exitCode));
 
     private void Write(Action<Utf8JsonWriter> body)

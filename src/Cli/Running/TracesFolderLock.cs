@@ -15,7 +15,7 @@ internal sealed class TracesFolderLock : IDisposable
     private TracesFolderLock(FileStream file) => _file = file;
 
     /// <summary>Takes the folder's lock, waiting while another run holds it; null if <paramref name="stop"/> ends the wait.</summary>
-    public static TracesFolderLock? Acquire(string folder, TextWriter stderr, CancellationToken stop)
+    public static TracesFolderLock? Acquire(string folder, TextWriter stderr, CancellationToken stop, Action? waiting = null)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, FileName);
@@ -35,6 +35,7 @@ internal sealed class TracesFolderLock : IDisposable
                     said = true;
                 }
 
+                waiting?.Invoke();
                 stop.WaitHandle.WaitOne(s_retry);
             }
         }
