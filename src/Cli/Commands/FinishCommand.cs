@@ -18,31 +18,36 @@ internal static class FinishCommand
         var journal = new Option<string>("--journal") { Required = true, Description = "The run's journal" };
         var reason = new Option<string>("--reason") { Required = true, Description = "Why the run did not end by itself" };
         var exit = new Option<int>("--exit") { Required = true, Description = "The exit code to end with" };
+        var commandName = new Option<string>("--command") { Description = "run or fuzz: for the report of a run that never started", DefaultValueFactory = _ => "run" };
+        var report = new Option<string?>("--report") { Description = "Where the probe was to write its JSON report (used when the journal has no header)" };
+        var junit = new Option<string?>("--junit") { Description = "Where the probe was to write its JUnit report (used when the journal has no header)" };
         var command = new Command("finish", "Write the reports of a run that could not, from its journal.")
         {
-            journal, reason, exit,
+            journal, reason, exit, commandName, report, junit,
         };
         command.Hidden = true;
         command.SetAction(parse => Guard.Run(stderr, () =>
         {
             var code = parse.GetValue(exit);
             var why = parse.GetValue(reason)!;
-            if (Read(parse.GetValue(journal)!, why) is not { } finished)
+            // A probe that ended before its journal's header ran nothing: its report says so.
+            var (run, reportPath, junitPath) = Read(parse.GetValue(journal)!, why) ?? (new RunReport
             {
-                stderr.WriteLine($"error: {why}, before the run started: no report was written");
-                return code;
-            }
-
-            var (report, reportPath, junitPath) = finished;
-            stdout.Write(report.Fuzz is null ? RunReportWriter.Summary(report) : FuzzReport.Summary(report));
+                Command = parse.GetValue(commandName)!,
+                Stack = "unknown (the probe ended before its stack was up)",
+                Profile = "unknown",
+                Results = [],
+                Interruption = why + ", before the run started",
+            }, parse.GetValue(report), parse.GetValue(junit));
+            stdout.Write(run.Fuzz is null ? RunReportWriter.Summary(run) : FuzzReport.Summary(run));
             if (reportPath is not null)
             {
-                RunReportWriter.WriteJson(report, reportPath);
+                RunReportWriter.WriteJson(run, reportPath);
             }
 
             if (junitPath is not null)
             {
-                RunReportWriter.WriteJUnit(report, junitPath);
+                RunReportWriter.WriteJUnit(run, junitPath);
             }
 
             stderr.WriteLine($"error: {why}; the reports were written from the run's journal");
@@ -54,6 +59,11 @@ internal static class FinishCommand
     /// <summary>The run as far as the journal tells it, or null if it ended before the run's header.</summary>
     public static (RunReport Report, string? ReportPath, string? JUnitPath)? Read(string path, string reason)
     {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         JsonElement? header = null;
         string? reportPath = null;
         string? junitPath = null;

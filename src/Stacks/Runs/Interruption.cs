@@ -20,6 +20,7 @@ public sealed class Interruption : IDisposable
     private readonly CancellationTokenSource _source = new();
     private readonly List<IDisposable> _registrations = [];
     private readonly string? _marker;
+    private bool _owned;
     private readonly Timer? _poll;
     private string? _signal;
 
@@ -39,7 +40,16 @@ public sealed class Interruption : IDisposable
     public static Interruption Listen()
     {
         var marker = Environment.GetEnvironmentVariable(MarkerVariable) is { Length: > 0 } path ? path : null;
-        var interruption = new Interruption(marker);
+        var owned = marker is null;
+        if (marker is null)
+        {
+            // Without the script (natively, on Windows) the run still gets a marker of its own for its --jobs workers.
+            marker = Path.Combine(Path.GetTempPath(), $"conformance-interrupt-{Environment.ProcessId}");
+            File.Delete(marker);
+            Environment.SetEnvironmentVariable(MarkerVariable, marker);
+        }
+
+        var interruption = new Interruption(marker) { _owned = owned };
         foreach (var (signal, name) in new[] { (PosixSignal.SIGINT, "SIGINT"), (PosixSignal.SIGTERM, "SIGTERM") })
         {
             try
@@ -73,6 +83,9 @@ public sealed class Interruption : IDisposable
     /// <summary>The conventional exit code of a run stopped by the signal: 128 + its number.</summary>
     public int ExitCode => _signal == "SIGTERM" ? 143 : 130;
 
+    /// <summary>The marker file this process watches (its workers watch it too), or null.</summary>
+    public string? Marker => _marker;
+
     public void Request(string signal)
     {
         if (_source.IsCancellationRequested)
@@ -82,6 +95,18 @@ public sealed class Interruption : IDisposable
 
         _signal = signal;
         _source.Cancel();
+        // A signal this process alone received (SIGINT to the probe's pid) reaches its workers through the marker.
+        if (_marker is not null && !File.Exists(_marker))
+        {
+            try
+            {
+                File.WriteAllText(_marker, signal);
+            }
+            catch (IOException)
+            {
+                // The workers then stop when the run's grace period ends.
+            }
+        }
     }
 
     private void PollMarker()
@@ -107,6 +132,12 @@ public sealed class Interruption : IDisposable
     public void Dispose()
     {
         _poll?.Dispose();
+        if (_owned && _marker is not null)
+        {
+            File.Delete(_marker);
+            Environment.SetEnvironmentVariable(MarkerVariable, null);
+        }
+
         foreach (var r in _registrations)
         {
             r.Dispose();
