@@ -53,7 +53,7 @@ public static class SequenceDiagram
             {
                 text.Append(g == 0 ? "    alt " : "    else ").Append(Label(string.Join(", ", groups[g].Select(x => x.Name)))).Append('\n');
                 var lines = groups[g].First().Lines;
-                foreach (var line in lines.Count == 0 ? ["Note over App,Stack: nothing"] : lines)
+                foreach (var line in lines.Count == 0 ? ["Note over App,Stack: nothing new"] : lines)
                 {
                     text.Append("        ").Append(line).Append('\n');
                 }
