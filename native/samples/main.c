@@ -1,5 +1,7 @@
 /* One program, one sample per first argument, the variant second (as samples/Wrappers' program):
- *   native-samples.exe SAMPLE buggy|fixed [PORT] */
+ *   native-samples.exe SAMPLE buggy|fixed [PORT]
+ * and the shim's benchmark (docs/benchmarks.md): N forwarded calls (ioctlsocket FIONREAD) on a connected socket:
+ *   native-samples.exe bench N [PORT] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +44,31 @@ static const struct { const char *name; int (*run)(enum variant); } s_samples[] 
     { "error-word", error_word },
 };
 
+static int bench(int calls)
+{
+    WSADATA data;
+    WSAStartup(MAKEWORD(2, 2), &data);
+    SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    wsasim_assert(sample_connect(s) == 0, "connect failed: %d", WSAGetLastError());
+    LARGE_INTEGER start, end, frequency;
+    QueryPerformanceFrequency(&frequency);
+    QueryPerformanceCounter(&start);
+    u_long available = 0;
+    for (int i = 0; i < calls; i++) ioctlsocket(s, FIONREAD, &available);
+    QueryPerformanceCounter(&end);
+    double seconds = (double)(end.QuadPart - start.QuadPart) / (double)frequency.QuadPart;
+    printf("%d calls in %.3f s: %.0f calls/s\n", calls, seconds, seconds > 0 ? calls / seconds : 0.0);
+    closesocket(s);
+    WSACleanup();
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc >= 3 && strcmp(argv[1], "bench") == 0) {
+        if (argc >= 4) sample_port = (unsigned short)atoi(argv[3]);
+        return bench(atoi(argv[2]));
+    }
     if (argc >= 3) {
         enum variant variant = strcmp(argv[2], "buggy") == 0 ? VARIANT_BUGGY : strcmp(argv[2], "fixed") == 0 ? VARIANT_FIXED : (enum variant)-1;
         if (argc >= 4) sample_port = (unsigned short)atoi(argv[3]);
