@@ -91,6 +91,11 @@ public sealed class TimelineWriter(TextWriter output, string source, IReadOnlyLi
             output.Write("claim: " + SafeText.Escape(description) + "\n");
         }
 
+        if (header.Advice is { } advice)
+        {
+            output.Write("advice: " + SafeText.Escape(advice) + "\n");
+        }
+
         if (header.Rules.Count > 0)
         {
             output.Write("rules: " + string.Join(", ", header.Rules) + "\n");

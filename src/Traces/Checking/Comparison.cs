@@ -5,7 +5,7 @@ namespace WinsockConformance.Traces;
 /// <summary>
 /// Compares one step's observed outputs with the model's prediction as values (Knossos and Elle compare values
 /// and render last): the result, FIONREAD's value, the messages posted and delivered (per socket: the order
-/// between sockets within one step is the stack's to choose, implementations.md §6.12), the enumeration and
+/// between sockets within one step is the stack's to choose, docs/sources.md #impl-s6-12), the enumeration and
 /// the signaled event objects. A conforming step, the common case, allocates nothing.
 /// </summary>
 internal static class Comparison

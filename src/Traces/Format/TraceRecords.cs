@@ -29,6 +29,12 @@ public sealed record TraceHeader
 
     public string? Description { get; init; }
 
+    /// <summary>The API behaviour the scenario is about (e.g. "close"), the catalogue's grouping; documentation only.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>What an application or a wrapper should do about it, in a sentence or two; documentation only.</summary>
+    public string? Advice { get; init; }
+
     /// <summary>Rule IDs the scenario demonstrates (documentation; the checker reports the rules it applied).</summary>
     public IReadOnlyList<string> Rules { get; init; } = [];
 

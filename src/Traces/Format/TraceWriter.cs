@@ -40,7 +40,9 @@ public sealed class TraceWriter : IDisposable
         w.WriteNumber("version", header.Version);
         w.WriteString("kind", header.Kind);
         WriteOptional(w, "name", header.Name);
+        WriteOptional(w, "topic", header.Topic);
         WriteOptional(w, "description", header.Description);
+        WriteOptional(w, "advice", header.Advice);
         if (header.Rules.Count > 0)
         {
             w.WriteStartArray("rules");

@@ -183,6 +183,8 @@ public static class TraceSchema
             ["kind"] = new JsonObject { ["enum"] = Strings([TraceFormat.ScenarioKind, TraceFormat.TraceKind]) },
             ["name"] = NonEmpty(),
             ["description"] = NonEmpty(),
+            ["topic"] = NonEmpty(),
+            ["advice"] = NonEmpty(),
             ["rules"] = new JsonObject
             {
                 ["type"] = "array",

@@ -2,7 +2,7 @@ namespace WinsockConformance.Model;
 
 // Registration in message mode: WSAAsyncSelect, and what the application retrieves.
 //
-// Seed 000 (WSAAsyncSelect remarks) and windows-rules.md B, F, H: WSAAsyncSelect makes the socket nonblocking (H1)
+// docs/sources.md #ms-wsaasyncselect, #win-b-registration, #win-f-cancel-close, #win-h-blocking: WSAAsyncSelect makes the socket nonblocking (H1)
 // and replaces any earlier registration, whichever API made it (B6); it re-opens every latch, so each selected
 // condition that holds now is posted again (B1), but never FD_CONNECT for a connect that completed before (B2; the
 // documentation's FD_CONNECT is a level, DOC-1). Mask 0 stops new notification (B7), while messages already queued

@@ -13,6 +13,8 @@ internal static class HeaderReader
     private static readonly Key Name = s_keys.Add("name");
     private static readonly Key Description = s_keys.Add("description");
     private static readonly Key Rules = s_keys.Add("rules");
+    private static readonly Key Topic = s_keys.Add("topic");
+    private static readonly Key Advice = s_keys.Add("advice");
     private static readonly Key Stack = s_keys.Add("stack");
     private static readonly Key Profile = s_keys.Add("profile");
     private static readonly Key Provenance = s_keys.Add("provenance", ReadProvenance);
@@ -65,6 +67,8 @@ internal static class HeaderReader
             Rules = RuleIds(slots[Rules.Index], stamp, line),
             Name = Text(slots, stamp, Name),
             Description = Text(slots, stamp, Description),
+            Topic = Text(slots, stamp, Topic),
+            Advice = Text(slots, stamp, Advice),
             Stack = Text(slots, stamp, Stack),
             Profile = Text(slots, stamp, Profile),
             Provenance = slots[Provenance.Index].Stamp == stamp ? (Provenance?)slots[Provenance.Index].Value : null,
