@@ -31,10 +31,12 @@ internal static class SimulateCommand
         var flood = new Option<int>("--flood") { Description = "SIM-FLOOD's K: the most messages one socket may have queued", DefaultValueFactory = _ => RunSettings.DefaultFloodLimit };
         var load = new Option<string>("--load") { Description = "auto (the default: one load for all runs unless the program has mutable static fields), shared, or fresh (a new load per run, like a new process; slower)", DefaultValueFactory = _ => "auto" };
         var noShrink = new Option<bool>("--no-shrink") { Description = "Report the first failing schedule as found, without shrinking it" };
-        var program = new Argument<string[]>("program") { Description = "After --: the program's .dll and its arguments", Arity = ArgumentArity.OneOrMore };
+        var shim = new Option<string?>("--shim") { Description = "A native program's ws2_32 shim: the folder native/build.sh made (default: WSASIM_SHIM; ./conformance sets it)" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "A native program's runs at once (each run is a process; a managed program runs one at a time)", DefaultValueFactory = _ => NativePrograms.DefaultJobs };
+        var program = new Argument<string[]>("program") { Description = "After --: the program (a .NET .dll, or a native Windows .exe) and its arguments", Arity = ArgumentArity.OneOrMore };
         var command = new Command("simulate", "Run a managed program on the simulated Winsock, against a peer, under seeded adversarial schedules; judge every run with the oracles.")
         {
-            peer, profile, allProfiles, schedules, seed, replay, report, junit, traces, budget, flood, load, noShrink, program,
+            peer, profile, allProfiles, schedules, seed, replay, report, junit, traces, budget, flood, load, noShrink, shim, jobs, program,
         };
         command.SetAction(parse => Guard.Run(stderr, () => Simulation(stderr, () =>
         {
@@ -46,20 +48,23 @@ internal static class SimulateCommand
                 Shrink = !parse.GetValue(noShrink),
                 Budget = Math.Max(1, parse.GetValue(budget)),
                 FloodLimit = Math.Max(1, parse.GetValue(flood)),
+                Jobs = parse.GetValue(jobs) is var j and >= 1 ? j : throw new UsageException("--jobs must be at least 1"),
             };
             var peerName = parse.GetValue(peer)!;
             var script = ReadyPeers.Load(peerName);
             var profiles = parse.GetValue(allProfiles) ? Profiles.All : [ProfileOption.Resolve(parse.GetValue(profile)!)];
             var words = parse.GetValue(program)!;
-            var managed = new ManagedProgram(words[0], words[1..], parse.GetValue(load) switch
+            var loading = parse.GetValue(load) switch
             {
                 "auto" => ProgramLoading.Auto,
                 "shared" => ProgramLoading.Shared,
                 "fresh" => ProgramLoading.Fresh,
                 var other => throw new UsageException($"--load '{other}': expected auto, shared or fresh"),
-            });
-            stdout.WriteLine($"program: {managed.Loading}");
-            var result = Exploration.Explore(managed, script, profiles, settings);
+            };
+            using var native = NativePrograms.IsNative(words[0]) ? NativePrograms.Create(words[0], words[1..], parse.GetValue(shim)) : null;
+            IProgramUnderTest under = native ?? (IProgramUnderTest)new ManagedProgram(words[0], words[1..], loading);
+            stdout.WriteLine($"program: {(native is not null ? native.Loading : ((ManagedProgram)under).Loading)}");
+            var result = Exploration.Explore(under, script, profiles, settings);
             string Replay(Profile p, string choices) =>
                 $"./conformance simulate --peer {Quote(peerName)} --profile {p.Name} --replay {choices} -- {string.Join(' ', words.Select(Quote))}";
             stdout.Write(SimulationReportText.Render(result, Replay));

@@ -23,6 +23,12 @@ public sealed record ExplorationSettings
     public int Budget { get; init; } = RunSettings.DefaultBudget;
 
     public int FloodLimit { get; init; } = RunSettings.DefaultFloodLimit;
+
+    /// <summary>
+    /// Runs at once, for a program whose runs may overlap (<see cref="IProgramUnderTest.Parallelism"/>): the schedules are
+    /// still taken in order and the first failing one is the same as one at a time would find, so the result is too.
+    /// </summary>
+    public int Jobs { get; init; } = 1;
 }
 
 /// <summary>What exploring one profile found.</summary>
@@ -78,9 +84,11 @@ public static class Exploration
                 outcome.Verdict == RunVerdict.Passed ? null : outcome, 0, outcome.Calls);
         }
 
+        var jobs = Math.Clamp(Math.Min(settings.Jobs, program.Parallelism), 1, settings.Schedules);
+        var outcomes = Search(program, run, settings, jobs);
         for (var i = 0; i < settings.Schedules; i++)
         {
-            var outcome = program.Run(run, Choices.Random(SplitMix64.ScheduleSeed(settings.Seed, i)));
+            var outcome = outcomes[i]!;
             calls += outcome.Calls;
             if (outcome.Verdict == RunVerdict.Passed)
             {
@@ -91,13 +99,46 @@ public static class Exploration
             var shrinkRuns = 0;
             if (outcome.Verdict == RunVerdict.Failed && settings.Shrink)
             {
-                (reported, shrinkRuns) = Shrinker.Shrink(outcome, choices => program.Run(run, Choices.Replay(choices)), settings.ShrinkRuns);
+                (reported, shrinkRuns) = Shrinker.Shrink(outcome, choices => program.Run(run, Choices.Replay(choices)), settings.ShrinkRuns, jobs);
             }
 
             return new ProfileResult(run.Profile, i + 1, i, outcome, Recorded(program, recorded, reported), shrinkRuns, calls);
         }
 
         return new ProfileResult(run.Profile, settings.Schedules, null, null, null, 0, calls);
+    }
+
+    /// <summary>
+    /// Runs schedules 0, 1, 2, … (<paramref name="jobs"/> at a time, taken in order) until one does not pass: every
+    /// schedule before the first that fails has run, none after it matters (it may have run, or not).
+    /// </summary>
+    private static RunOutcome?[] Search(IProgramUnderTest program, RunSettings run, ExplorationSettings settings, int jobs)
+    {
+        var outcomes = new RunOutcome?[settings.Schedules];
+        RunOutcome Schedule(int i) => program.Run(run, Choices.Random(SplitMix64.ScheduleSeed(settings.Seed, i)));
+        if (jobs == 1)
+        {
+            for (var i = 0; i < outcomes.Length && (outcomes[i] = Schedule(i)).Verdict == RunVerdict.Passed; i++)
+            {
+            }
+
+            return outcomes;
+        }
+
+        var next = -1;
+        var firstFailing = outcomes.Length;
+        Workers.Run(jobs, () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < Volatile.Read(ref firstFailing); i = Interlocked.Increment(ref next))
+            {
+                var outcome = outcomes[i] = Schedule(i);
+                if (outcome.Verdict != RunVerdict.Passed)
+                {
+                    Workers.LowerTo(ref firstFailing, i);
+                }
+            }
+        });
+        return outcomes;
     }
 
     /// <summary>

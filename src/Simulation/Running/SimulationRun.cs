@@ -35,7 +35,12 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
     private string? _ending;
     private bool _idle;
 
-    public SimulationRun(RunSettings settings, Choices choices)
+    /// <param name="host">
+    /// Who delivers the stack's posts and event signals, given the run's queue: by default the queue itself (a managed
+    /// program retrieves from it); a native program's host posts to the program's real windows and keeps the queue as a
+    /// mirror of its real one, for the oracles.
+    /// </param>
+    public SimulationRun(RunSettings settings, Choices choices, Func<SimulationRun, ISimulationHost>? host = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
@@ -50,7 +55,7 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
             < 0.85 => 1,
             _ => 2,
         })];
-        Stack = new SimulatedStack(settings.Profile, User32, _driver, this) { NetworkWindow = window };
+        Stack = new SimulatedStack(settings.Profile, host?.Invoke(this) ?? User32, _driver, this) { NetworkWindow = window };
         Peer.Stack = Stack;
         _driver.Stack = Stack;
         User32.Driver = _driver;
@@ -87,7 +92,8 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
     // ---- running ------------------------------------------------------------------------------------------------
 
     /// <summary>Runs <paramref name="program"/> (the program's Main) on this thread to its end, then the end-of-run checks.</summary>
-    public RunOutcome Execute(Func<int> program)
+    /// <param name="exitText">How the program's exit code is told ("Main returned 3"; a native program's process exits).</param>
+    public RunOutcome Execute(Func<int> program, Func<int, string>? exitText = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         string? problem = null;
@@ -96,10 +102,11 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
         try
         {
             var exit = program();
-            Ended(exit == 0 ? "Main returned 0" : $"Main returned {exit}");
+            var text = exitText?.Invoke(exit) ?? $"Main returned {exit}";
+            Ended(text);
             if (exit != 0)
             {
-                Guarded(() => Fire(Oracles.Oracles.Exit, $"Main returned {exit}", RetrievedRules(null)));
+                Guarded(() => Fire(Oracles.Oracles.Exit, text, RetrievedRules(null)));
             }
         }
         catch (UnsupportedCallException e)

@@ -191,6 +191,32 @@ public sealed class SimulatedUser32 : ISimulationHost
         return true;
     }
 
+    /// <summary>
+    /// A host that sees the program's real queue (the native shim) reports each retrieval by its values: the oldest
+    /// queued message with exactly these values leaves this queue as it left the real one (a message the stack did not
+    /// post, such as one the program posted itself, is reported as retrieved without an origin).
+    /// </summary>
+    public void Retrieved(nint hwnd, uint message, nint wParam, nint lParam, string api)
+    {
+        for (var node = _queue.First; node is not null; node = node.Next)
+        {
+            var m = node.Value;
+            if (m.Hwnd == hwnd && m.Message == message && m.WParam == wParam && m.LParam == lParam)
+            {
+                _queue.Remove(node);
+                if (m.Origin is { } origin)
+                {
+                    RetrievedNotification?.Invoke(origin);
+                }
+
+                _observer.Retrieved(m, api);
+                return;
+            }
+        }
+
+        _observer.Retrieved(new QueuedMessage(hwnd, message, wParam, lParam, null), api);
+    }
+
     private LinkedListNode<QueuedMessage>? Find(nint hwndFilter, uint min, uint max)
     {
         for (var node = _queue.First; node is not null; node = node.Next)
