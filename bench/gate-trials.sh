@@ -5,7 +5,8 @@
 #                                          (alternating) to the whole group 1 to 12 s after the start (as Ctrl-C or a
 #                                          cancelled CI job does); each must exit 130/143 with a JSON report marked
 #                                          interrupted and a JUnit file
-#   bench/gate-trials.sh wineserver [N]    N runs (default 2) whose wineserver is killed mid-run; each must end (no hang)
+#   bench/gate-trials.sh wineserver [N]    N runs (default 2) whose wineserver is killed GATE_KILL_AFTER (default 4) + 3i s
+#                                          after the start; each must end (no hang)
 #                                          with exit 3 and a report naming the scenario and step it stopped at
 #
 # Prints one line per trial and a count; exits 1 if any trial missed. Extra arguments after N go to ./conformance run
@@ -44,7 +45,7 @@ case "$what" in
     trials="${trials:-2}"
     prefix="${WINEPREFIX:-$PWD/.cache/wineprefix}"
     for i in $(seq 1 "$trials"); do
-      delay=$(( 4 + 3 * i ))
+      delay=$(( ${GATE_KILL_AFTER:-4} + 3 * i ))
       started=$(date +%s)
       setsid ./conformance run --jobs 1 "$@" --traces "$out/t$i" --report "$out/r$i.json" --junit "$out/r$i.xml" >"$out/o$i" 2>&1 &
       p=$!
