@@ -30,10 +30,10 @@ internal static class FuzzCommand
         var traces = new Option<string?>("--traces") { Description = "Also save every scenario's trace in this folder" };
         var coverage = new Option<string?>("--coverage") { Description = "Write the rule coverage of live-verified steps as Markdown here (docs/coverage.md)" };
         var stackOption = new Option<string>("--stack") { Description = "live (real ws2_32: Windows, or Wine), model (the stack's profile), or model:PROFILE (the model under PROFILE as a stand-in stack)", DefaultValueFactory = _ => "live" };
-        // 2 ms rather than run's 6 ms: every disagreement is run again before it counts, so a message later than the
-        // quiet period shows up as flaky instead of passing silently; 2 x 1,000 scenarios under Wine 8 gave the same
-        // outcomes at 2 and 6 ms, at 22 and 9 scenarios/s (docs/benchmarks.md).
-        var quiet = new Option<int>("--quiet-ms") { Description = "Quiet period after a step's predicted effects arrived", DefaultValueFactory = _ => FuzzSettings.DefaultQuietMs };
+        // On Windows 2 ms rather than run's 6 ms: every disagreement is run again before it counts, so a message later
+        // than the quiet period shows up as flaky instead of passing silently; 2 x 1,000 scenarios under Wine 8 gave the
+        // same outcomes at 2 and 6 ms, at 22 and 9 scenarios/s (docs/benchmarks.md). Under Wine the server's ordering.
+        var quiet = new Option<int?>("--quiet-ms") { Description = "Settle every step by this quiet period after its predicted effects arrived (default: the wineserver's ordering under Wine, 2 ms on Windows)" };
         var shrinkBudget = new Option<int>("--shrink-budget") { Description = "Most stack runs one shrink may make", DefaultValueFactory = _ => 300 };
         var noAvoid = new Option<bool>("--no-avoid") { Description = "Generate the situations of known findings too (to see whether a profile switch resolved them)" };
         var maxDisagreements = new Option<int>("--max-disagreements") { Description = "Stop after this many shrunk disagreements", DefaultValueFactory = _ => 20 };
@@ -72,7 +72,8 @@ internal static class FuzzCommand
                 MaxDisagreements = Math.Max(1, parse.GetValue(maxDisagreements)),
                 KnownFindings = parse.GetValue(noAvoid) ? [] : KnownFindings.For(judged),
             };
-            stdout.WriteLine($"stack {stack.Name} ({stack.Provenance.Os}; ws2_32 {stack.Provenance.Ws2_32 ?? "?"}{(stack.Provenance.Wine is null ? string.Empty : "; wine " + stack.Provenance.Wine)}), profile {judged.Name}");
+            stdout.WriteLine($"stack {stack.Name} ({stack.Provenance.Os}; ws2_32 {stack.Provenance.Ws2_32 ?? "?"}{(stack.Provenance.Wine is null ? string.Empty : "; wine " + stack.Provenance.Wine)}), profile {judged.Name}"
+                + (OperatingSystem.IsWindows() && stack is LiveStack live ? $"; settling: {live.SettlingDescription}" : string.Empty));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fuzz: seed {seedValue}, scenarios {first}..{first + n - 1}, loopback-only generation ({GenerationOptions.Loopback.MinSteps}-{GenerationOptions.Loopback.MaxSteps} steps, at most {GenerationOptions.Loopback.MaxSockets} sockets)"));
             if (settings.KnownFindings.Count > 0)
             {
@@ -119,7 +120,7 @@ internal static class FuzzCommand
             ? value
             : throw new UsageException($"--seed \"{text}\": expected an unsigned 64-bit number");
 
-    private static IScenarioStack CreateStack(string kind, Profile? profile, int quietMs)
+    private static IScenarioStack CreateStack(string kind, Profile? profile, int? quietMs)
     {
         if (kind.StartsWith("model", StringComparison.Ordinal))
         {
@@ -141,7 +142,7 @@ internal static class FuzzCommand
 
         try
         {
-            return new LiveStack(Settling.Default with { Quiet = TimeSpan.FromMilliseconds(quietMs) });
+            return new LiveStack(Settling.Choose(quietMs, TimeSpan.FromMilliseconds(FuzzSettings.DefaultQuietMs)));
         }
         catch (StackFailureException e)
         {

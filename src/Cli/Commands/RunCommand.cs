@@ -24,7 +24,7 @@ internal static class RunCommand
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report here" };
         var traces = new Option<string?>("--traces") { Description = "Folder for the captured traces (default: .cache/traces/<stack>; --traces traces/<stack> refreshes the committed captures)" };
         var stackOption = new Option<string>("--stack") { Description = "live (real ws2_32: Windows, or Wine) or model", DefaultValueFactory = _ => "live" };
-        var quiet = new Option<int>("--quiet-ms") { Description = "Quiet period after a step's predicted effects arrived", DefaultValueFactory = _ => (int)Settling.Default.Quiet.TotalMilliseconds };
+        var quiet = new Option<int?>("--quiet-ms") { Description = "Settle every step by this quiet period after its predicted effects arrived (default: the wineserver's ordering under Wine, 6 ms on Windows)" };
         var command = new Command("run", "Run a scenario corpus on a stack, check every trace against the model, report.")
         {
             scenarios, profile, repeat, report, junit, traces, stackOption, quiet,
@@ -37,7 +37,8 @@ internal static class RunCommand
             var runnable = corpus.Where(c => LiveStackFilter(stack, c.Scenario) is null).ToList();
             var skipped = corpus.Count - runnable.Count;
             stdout.WriteLine($"stack {stack.Name} ({stack.Provenance.Os}; ws2_32 {stack.Provenance.Ws2_32 ?? "?"}{(stack.Provenance.Wine is null ? string.Empty : "; wine " + stack.Provenance.Wine)}), profile {chosen.Name}");
-            stdout.WriteLine($"{runnable.Count} scenarios" + (skipped > 0 ? $" ({skipped} skipped: not producible over loopback)" : string.Empty));
+            stdout.WriteLine($"{runnable.Count} scenarios" + (skipped > 0 ? $" ({skipped} skipped: not producible over loopback)" : string.Empty)
+                + (OperatingSystem.IsWindows() && stack is LiveStack live ? $"; settling: {live.SettlingDescription}" : string.Empty));
             var repeatCount = Math.Max(1, parse.GetValue(repeat));
             var directory = parse.GetValue(traces) ?? Path.Combine(".cache", "traces", stack.Name);
             var runner = new ConformanceRunner(stack, chosen, directory, stdout);
@@ -61,7 +62,7 @@ internal static class RunCommand
     private static string? LiveStackFilter(IScenarioStack stack, Trace scenario) =>
         OperatingSystem.IsWindows() && stack is LiveStack ? LiveStack.Unreachable(scenario) : null;
 
-    private static IScenarioStack CreateStack(string kind, string? profile, int quietMs)
+    private static IScenarioStack CreateStack(string kind, string? profile, int? quietMs)
     {
         switch (kind)
         {
@@ -75,7 +76,7 @@ internal static class RunCommand
 
                 try
                 {
-                    return new LiveStack(Settling.Default with { Quiet = TimeSpan.FromMilliseconds(quietMs) });
+                    return new LiveStack(Settling.Choose(quietMs, Settling.Default.NativeQuiet));
                 }
                 catch (StackFailureException e)
                 {

@@ -2,7 +2,6 @@ using System.Runtime.Versioning;
 using WinsockConformance.Model;
 using WinsockConformance.Stacks;
 using WinsockConformance.Traces;
-using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace WinsockConformance.RealWinsock.Live;
 
@@ -19,17 +18,31 @@ internal sealed class LiveStack : IScenarioStack
     private readonly WinsockApi _api;
     private readonly Settling _settling;
     private readonly StackInfo _info;
+    private readonly ServerBarrier? _barrier;
+    private readonly IStepSettler _settler;
 
     public LiveStack(Settling settling)
     {
         _settling = settling;
         _api = WinsockApi.Startup();
         _info = StackInfo.Capture(_api);
+        // Under Wine the server's ordering tells when a step's effects are complete; elsewhere a quiet period does.
+        if (_info.IsWine && settling.Quiet is null)
+        {
+            _barrier = new ServerBarrier(_api);
+            _settler = new OrderedSettler(_barrier, settling.MaxWait);
+        }
+        else
+        {
+            _settler = new TimedSettler(settling.Quiet ?? settling.NativeQuiet, settling.MaxWait);
+        }
+
         using (var peer = new LoopbackPeer(_api, TimeSpan.FromSeconds(2)))
         {
             var selfTest = SelfTest.Run(_api, peer);
             if (!selfTest.Passed)
             {
+                _barrier?.Dispose();
                 _api.Dispose();
                 throw new StackFailureException("error capture self-test failed: " + selfTest.Message);
             }
@@ -48,6 +61,9 @@ internal sealed class LiveStack : IScenarioStack
     }
 
     public string Name { get; }
+
+    /// <summary>How each step's effects are waited for (<see cref="Settling"/>).</summary>
+    public string SettlingDescription => _settler.Description;
 
     /// <summary>The profile a stack follows: Wine 8.x and 10.x have their own, anything else is judged as Windows.</summary>
     private static Profile NativeProfileOf(StackInfo info) => info.WineVersion switch
@@ -139,7 +155,7 @@ internal sealed class LiveStack : IScenarioStack
     {
         var outcome = session.Execute(input);
         var oddities = new List<string>();
-        var (posted, timedOut) = Settle(session, predicted, oddities);
+        var (posted, timedOut) = _settler.Settle(session, predicted, oddities);
         session.Requeue();
         var delivered = outcome.Delivered;
         return new RenderedObservation
@@ -159,39 +175,9 @@ internal sealed class LiveStack : IScenarioStack
     private static string Format(ObservedMessage m, LiveSession session) =>
         MessageText.Format(m.Window, m.Message, m.Socket, m.Generation ?? 1, m.Event, m.Error, session.LatestGeneration(m.Socket));
 
-    /// <summary>Waits until the predicted messages and event states are there (without a prediction: nothing), then a quiet period; bounded.</summary>
-    private (List<ObservedMessage> Posted, bool TimedOut) Settle(LiveSession session, StepResult? predicted, List<string> oddities)
+    public void Dispose()
     {
-        var expected = predicted is { } p ? p.Observation.Posted.Count : 0;
-        EquatableArray<string>? expectedSignaled = predicted is { } q ? q.Observation.Signaled : null;
-        var posted = new List<ObservedMessage>();
-        var clock = Stopwatch.StartNew();
-        TimeSpan? satisfiedAt = null;
-        while (true)
-        {
-            posted.AddRange(session.Collect(oddities));
-            var satisfied = posted.Count >= expected
-                && (expectedSignaled is not { } signaled || session.SignaledEvents().SequenceEqual(signaled, StringComparer.Ordinal));
-            if (satisfied)
-            {
-                satisfiedAt ??= clock.Elapsed;
-                if (clock.Elapsed - satisfiedAt >= _settling.Quiet)
-                {
-                    return (posted, false);
-                }
-            }
-            else
-            {
-                satisfiedAt = null;
-                if (clock.Elapsed >= _settling.MaxWait)
-                {
-                    return (posted, true);
-                }
-            }
-
-            Thread.Sleep(0);
-        }
+        _barrier?.Dispose();
+        _api.Dispose();
     }
-
-    public void Dispose() => _api.Dispose();
 }
