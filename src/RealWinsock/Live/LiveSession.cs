@@ -22,7 +22,7 @@ internal readonly record struct LiveOutcome(NativeCall Call, long? Value = null,
 /// re-registration) would be seen doing so, and each message is still attributed to the step that posted it.
 /// </summary>
 [SupportedOSPlatform("windows")]
-internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposable
+internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer, MessageWindow markerWindow) : IDisposable
 {
     /// <summary>WSAAsyncSelect message numbers are WM_USER + the scenario's "msg".</summary>
     public const uint WM_USER = 0x0400;
@@ -42,7 +42,6 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     private readonly Dictionary<string, Queue<PeerConnection>> _pendingPeers = new(StringComparer.Ordinal);
     private readonly List<ObservedMessage> _arrivedWhileRetrieving = [];
     private QueueLedger<ObservedMessage>? _ledger;
-    private MessageWindow? _markerWindow;
     private List<string> _oddities = [];
 
     public IReadOnlyDictionary<string, ProbeEventHandle> EventObjects => _events;
@@ -141,19 +140,8 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     /// <summary>The newest generation of a socket name (how a message about it is written).</summary>
     public int LatestGeneration(string name) => _sockets.FindLast(s => s.Ref.Name == name)?.Ref.Generation ?? 1;
 
-    private QueueLedger<ObservedMessage> Ledger
-    {
-        get
-        {
-            if (_ledger is null)
-            {
-                _markerWindow = MessageWindow.Create("probe-queue-marker");
-                _ledger = new QueueLedger<ObservedMessage>(new ThreadQueue(), new QueuedMessage(_markerWindow.Handle, Interop.Interop.User32.WM_APP, 0, 0), Interpret);
-            }
-
-            return _ledger;
-        }
-    }
+    private QueueLedger<ObservedMessage> Ledger =>
+        _ledger ??= new QueueLedger<ObservedMessage>(new ThreadQueue(), new QueuedMessage(markerWindow.Handle, Interop.Interop.User32.WM_APP, 0, 0), Interpret);
 
     /// <summary>What a message means when it arrives: which window, socket and event; null for anything not WSAAsyncSelect's.</summary>
     private ObservedMessage? Interpret(QueuedMessage m)
@@ -568,8 +556,6 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         {
             w.Dispose();
         }
-
-        _markerWindow?.Dispose();
 
         MessageWindow.DrainThreadQueue();
     }

@@ -21,11 +21,16 @@ internal sealed class LiveStack : IScenarioStack
     private readonly ServerBarrier? _barrier;
     private readonly IStepSettler _settler;
 
+    /// <summary>The private window of the queue ledger's marker (<see cref="QueueLedger{T}"/>): no socket ever posts to it.</summary>
+    private readonly MessageWindow _markerWindow;
+
     public LiveStack(Settling settling)
     {
         _settling = settling;
         _api = WinsockApi.Startup();
         _info = StackInfo.Capture(_api);
+        _markerWindow = MessageWindow.Create("probe-queue-marker");
+
         // Under Wine the server's ordering tells when a step's effects are complete; elsewhere a quiet period does.
         if (_info.IsWine && settling.Quiet is null)
         {
@@ -43,6 +48,7 @@ internal sealed class LiveStack : IScenarioStack
             if (!selfTest.Passed)
             {
                 _barrier?.Dispose();
+                _markerWindow.Dispose();
                 _api.Dispose();
                 throw new StackFailureException("error capture self-test failed: " + selfTest.Message);
             }
@@ -96,7 +102,7 @@ internal sealed class LiveStack : IScenarioStack
         // the scenario closes (H-3).
         var inputs = scenario.Steps.Select(s => s.Input).ToList();
         using var peer = new LoopbackPeer(_api, TimeSpan.FromSeconds(2), PeerDemand.For(inputs));
-        using var session = new LiveSession(_api, peer);
+        using var session = new LiveSession(_api, peer, _markerWindow);
         session.CreateEventObjects(inputs);
         MessageWindow.DrainThreadQueue();
         try
@@ -178,6 +184,7 @@ internal sealed class LiveStack : IScenarioStack
     public void Dispose()
     {
         _barrier?.Dispose();
+        _markerWindow.Dispose();
         _api.Dispose();
     }
 }
