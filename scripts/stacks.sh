@@ -92,6 +92,7 @@ stack_exec() {
   case "$STACK_KIND" in
     chroot)
       # A runtime directory of its own keeps Wine 10's "XDG_RUNTIME_DIR is invalid" message away.
+      [[ -f "$debian13_info" ]] || { say "the Debian 13 root is not made (./conformance stacks make wine-10)"; return 3; }
       install -d -m 0700 "$debian13_root/run/user/0"
       chroot "$debian13_root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 XDG_RUNTIME_DIR=/run/user/0 "${env[@]}" \
         /bin/sh -c 'cd "$0" && exec "$@"' "$root" "$@" ;;
@@ -171,7 +172,10 @@ ensure_debian13_root() {
   t3=$(now)
   local version packages
   version=$(chroot "$partial" /usr/bin/env -i PATH=/usr/bin:/bin wine --version 2>/dev/null | head -1 || true)
-  unmount_all
+  # Only the partial root is mounted and no wineserver ran in it: unmount without unmount_all, whose wineserver
+  # stop would run inside (and so create) the final root's path before the partial one is moved there.
+  unmount_under "$partial"
+  stack_mounts=()
   packages=$(chroot "$partial" dpkg-query -W -f '.\n' | wc -l)
   # The root needs its apt sources no more; the mirror's name stays out of the checkout.
   : >"$partial/etc/apt/sources.list"
@@ -183,7 +187,10 @@ ensure_debian13_root() {
     echo "download: $(awk -v s="$t1" -v e="$t2" 'BEGIN { printf "%.0f", e - s }') s"
     echo "install: $(awk -v s="$t2" -v e="$t3" 'BEGIN { printf "%.0f", e - s }') s ($packages packages in the root)"
   } >"$partial/.conformance-stack"
-  mv "$partial" "$debian13_root"
+  # A leftover directory at the final path would make mv move the root inside it instead of renaming it.
+  unmount_under "$debian13_root"
+  rm -rf "$debian13_root"
+  mv -T "$partial" "$debian13_root"
   say "  Wine 10 installed: $(took "$t2") s; the root holds $version, $(du -sh "$debian13_root" | cut -f1) ($(took "$t0") s in all)"
 }
 

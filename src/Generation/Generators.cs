@@ -224,7 +224,7 @@ public static class Generators
         if (s.UrgentBytes > 0 && s.PeerSentFin)
         {
             // Urgent data left after the FIN: does a registration still post FD_OOB (WINE-19, WINE-25)?
-            add(s.HangupSeen ? 10 : 4, new AsyncSelectCall(n, Window, 1, NetworkEvents.Read | NetworkEvents.Oob | NetworkEvents.Close));
+            add(s.WineSawFin ? 10 : 4, new AsyncSelectCall(n, Window, 1, NetworkEvents.Read | NetworkEvents.Oob | NetworkEvents.Close));
         }
 
         addGen(registered ? 1 : 3, new EventSelectCall(n, EventObjects[0], Basic),

@@ -385,6 +385,27 @@ public sealed class BadInputTests
         }
 
         [Fact]
+        public void Unread_bytes_beyond_a_32_bit_count_are_rejected_not_wrapped()
+        {
+            // Given issue 13: two peer.send of 2^31-1 bytes (FIONREAD reported -2 before), and a UDP socket likewise
+            var path = files.Write("overflow.jsonl", TraceFiles.ScenarioHeader,
+                """{"op":"socket","socket":"a"}""", """{"op":"connect","socket":"a","target":"peer"}""",
+                """{"op":"peer.send","socket":"a","len":2147483647}""", """{"op":"peer.send","socket":"a","len":2147483647}""",
+                """{"op":"ioctlsocket","socket":"a","cmd":"FIONREAD"}""");
+            var datagrams = files.Write("overflow-udp.jsonl", TraceFiles.ScenarioHeader,
+                """{"op":"socket","socket":"u","type":"dgram"}""", """{"op":"bind","socket":"u"}""",
+                """{"op":"peer.send","socket":"u","len":2147483647}""", """{"op":"peer.send","socket":"u","len":1}""");
+
+            // When
+            var run = ProbeRun.Of("explain", path);
+            var udp = ProbeRun.Of("explain", datagrams);
+
+            // Then
+            BadInputAssert.IsReported(run, path, 5, "'a' already holds 2147483647 unread bytes; 2147483647 more would exceed 2147483647, the most FIONREAD (a 32-bit u_long) and recv (an int) can report");
+            BadInputAssert.IsReported(udp, datagrams, 5, "'u' already holds 2147483647 unread bytes; 1 more would exceed");
+        }
+
+        [Fact]
         public void Creating_a_socket_whose_name_is_live_is_rejected()
         {
             // Given

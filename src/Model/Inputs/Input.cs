@@ -16,8 +16,6 @@ public abstract record Input
 
     /// <summary>The socket the step is about (for accept, the listener), or null.</summary>
     public abstract string? Socket { get; }
-
-    public bool IsNetwork => this is NetworkInput;
 }
 
 /// <summary>A call the application makes.</summary>

@@ -26,6 +26,32 @@ public enum WriteReenable
     AnyCall,
 }
 
+/// <summary>Whether a recv that fails its argument checks (WSAEFAULT) re-enables FD_READ (FD_OOB with MSG_OOB).</summary>
+public enum FailedRecvReenables
+{
+    /// <summary>In message mode (it is posted again), not in event mode (Windows, C2).</summary>
+    MessageModeOnly,
+
+    /// <summary>Never: the call is rejected before it reaches the stack (Wine, WINE-4).</summary>
+    Never,
+
+    /// <summary>In both modes (documentation, DOC-5).</summary>
+    BothModes,
+}
+
+/// <summary>Whether an unbound UDP socket is writable (FD_WRITE).</summary>
+public enum UnboundDatagramWrite
+{
+    /// <summary>Posted in message mode, not signaled in event mode until bound (Windows, B5).</summary>
+    MessageModeOnly,
+
+    /// <summary>Posted and signaled (Wine, WINE-2).</summary>
+    BothModes,
+
+    /// <summary>Only once bound, in both modes (documentation, DOC-8).</summary>
+    AfterBind,
+}
+
 /// <summary>What a WSAEventSelect re-registration does to latched bits.</summary>
 public enum EventReregistration
 {
@@ -53,126 +79,162 @@ public enum DatagramConnectEffect
 }
 
 /// <summary>
-/// A stack's behaviour where stacks differ. Each property is one named switch, documented by the
-/// rule IDs of its values (see <see cref="ProfileSwitches"/>); everything else is shared by all profiles.
+/// A stack's behaviour where stacks differ: one row of switches. Each property is one named switch whose
+/// values stand for rules (<see cref="ProfileSwitches"/>, the one place that maps a value to its rule);
+/// everything else is shared by all profiles. A new stack is a new row (<see cref="Profiles"/>), not new code.
 /// </summary>
+/// <remarks>
+/// The switches are grouped by where they act, and the notifier's groups are named after the function of
+/// Wine's server/sock.c they mirror (Rules/Notification/Notifier.cs reads each of them in that one place).
+/// </remarks>
 public sealed record Profile
 {
     public required string Name { get; init; }
 
     public required string Description { get; init; }
 
-    public CloseTiming CloseTiming { get; init; }
+    // ---- Calls: registration and results (Rules/Calls) ----
 
-    public WsaError ResetCloseError { get; init; } = WsaError.ConnectionAborted;
-
-    public WriteReenable WriteReenable { get; init; }
-
-    public bool FailedRecvReenablesInMessageMode { get; init; } = true;
-
-    public bool FailedRecvReenablesInEventMode { get; init; }
-
-    public bool FailedAcceptReenables { get; init; }
-
-    public DatagramConnectEffect DatagramConnect { get; init; }
-
+    /// <summary>What a WSAEventSelect re-registration does to latched bits (B4, WINE-1, DOC-7).</summary>
     public EventReregistration EventReregistration { get; init; }
 
-    public bool UnboundDatagramWritableInMessageMode { get; init; } = true;
-
-    public bool UnboundDatagramWritableInEventMode { get; init; }
-
-    /// <summary>FD_CONNECT is a level ("a connection exists") rather than a one-shot edge.</summary>
+    /// <summary>FD_CONNECT is a level ("a connection exists") rather than a one-shot edge (DOC-1; B2 otherwise).</summary>
     public bool ConnectIsLevel { get; init; }
 
-    public bool ShutdownBothCancelsRegistration { get; init; }
-
-    public bool ResetSocketUnwatched { get; init; }
-
+    /// <summary>FD_QOS, FD_GROUP_QOS and the change notifications are delivered (Q1; WINE-9 and WINE-15 otherwise).</summary>
     public bool QosAndChangeEventsDelivered { get; init; } = true;
 
-    public bool KeepsSeveralUrgentBytes { get; init; } = true;
+    /// <summary>shutdown(SD_BOTH) cancels the registration (WINE-7).</summary>
+    public bool ShutdownBothCancelsRegistration { get; init; }
 
-    /// <summary>An inline urgent byte (SO_OOBINLINE) also raises FD_OOB.</summary>
-    public bool InlineUrgentAlsoSignalsOob { get; init; }
-
-    /// <summary>recv after an RST returns what was received before it, then 0 (instead of WSAECONNRESET).</summary>
+    /// <summary>recv after an RST returns what was received before it, then 0, instead of WSAECONNRESET (WINE-13).</summary>
     public bool RecvAfterResetReadsRest { get; init; }
 
-    /// <summary>The error of send on a stream socket whose connect failed.</summary>
+    /// <summary>The error of send on a stream socket whose connect failed (X2, WINE-14).</summary>
     public WsaError SendAfterFailedConnectError { get; init; } = WsaError.NotConnected;
 
     /// <summary>send on a stream socket that never connected fails like one whose connect failed (WINE-14).</summary>
     public bool NeverConnectedSendLikeFailedConnect { get; init; }
 
-    /// <summary>The error of send without an address on an unconnected UDP socket.</summary>
+    /// <summary>The error of send without an address on an unconnected UDP socket (S8, WINE-16).</summary>
     public WsaError UnconnectedDatagramSendError { get; init; } = WsaError.NotConnected;
 
     /// <summary>send on UDP binds an unbound socket before any check, then checks shutdown before the address (WINE-33).</summary>
     public bool DatagramSendBindsFirst { get; init; }
 
-    /// <summary>After an RST, FIONREAD still counts the bytes received before it, though recv fails (WINE-34).</summary>
-    public bool FionreadCountsAfterReset { get; init; }
+    /// <summary>FIONREAD on UDP reports only the next datagram's size (WINE-17).</summary>
+    public bool FionreadFirstDatagramOnly { get; init; }
 
-    /// <summary>An RST records FD_WRITE (not yet reported) with FD_CLOSE, whatever the mask (WINE-35).</summary>
-    public bool ResetRecordsWrite { get; init; }
+    /// <summary>recv(MSG_OOB) on a never-connected stream socket, or recv on an unbound UDP socket, waits (WINE-21).</summary>
+    public bool RecvOnUnconnectedWaits { get; init; }
+
+    /// <summary>listen needs an explicit bind and no failed connect before it (WINE-22; X3 otherwise).</summary>
+    public bool ListenNeedsExplicitBind { get; init; }
+
+    /// <summary>recv on a stream socket whose connect failed returns 0, end of stream (WINE-23).</summary>
+    public bool RecvAfterFailedConnectReturnsZero { get; init; }
+
+    /// <summary>recv(MSG_OOB) with SO_OOBINLINE is rejected before the shutdown check, and re-enables nothing (WINE-29).</summary>
+    public bool InlineOobRecvFailsEarly { get; init; }
+
+    /// <summary>An accepted socket has SO_OOBINLINE as the listener had it when the peer connected, not at accept (WINE-31).</summary>
+    public bool AcceptedInlineFixedAtConnect { get; init; }
+
+    /// <summary>A new socket takes the lowest free handle value rather than the last freed one (WINE-32; X4 otherwise).</summary>
+    public bool ReusesLowestFreeHandle { get; init; }
 
     /// <summary>WSAEventSelect replacing a WSAAsyncSelect registration drops what was recorded and not posted (WINE-36).</summary>
     public bool EventSelectDropsMessageRecords { get; init; }
 
+    // ---- Calls: the re-enabling table's variants (Rules/Calls/Reenabling.cs) ----
+
+    /// <summary>Which send calls re-enable FD_WRITE (C6, WINE-10, DOC-4).</summary>
+    public WriteReenable WriteReenable { get; init; }
+
+    /// <summary>Whether a recv failing its argument checks re-enables its event (C2, WINE-4, DOC-5).</summary>
+    public FailedRecvReenables FailedRecvReenables { get; init; }
+
+    /// <summary>An accept failing with WSAEWOULDBLOCK re-enables FD_ACCEPT (DOC-5; C5 otherwise).</summary>
+    public bool FailedAcceptReenables { get; init; }
+
+    /// <summary>What connect() on a UDP socket re-enables (C10, WINE-3, DOC-6).</summary>
+    public DatagramConnectEffect DatagramConnect { get; init; }
+
+    /// <summary>A re-enabling call also erases the recorded, not yet enumerated bit (WINE-18).</summary>
+    public bool ReenableClearsRecorded { get; init; }
+
+    // ---- Network: what the peer's segments do to the socket (Rules/Network) ----
+
+    /// <summary>Several urgent bytes can be queued (S10; WINE-5 otherwise).</summary>
+    public bool KeepsSeveralUrgentBytes { get; init; } = true;
+
+    /// <summary>An inline urgent byte (SO_OOBINLINE) also raises FD_OOB: Linux still reports POLLPRI (WINE-12).</summary>
+    public bool InlineUrgentAlsoSignalsOob { get; init; }
+
+    /// <summary>The urgent mark splits the stream (Linux): FIONREAD and recv stop at it, reading past it drops the urgent byte (WINE-24).</summary>
+    public bool UrgentMarkSplitsStream { get; init; }
+
+    /// <summary>Once both directions are shut Linux reports POLLHUP: FD_CLOSE at once, and the socket is no longer watched (WINE-26).</summary>
+    public bool BothDirectionsShutHangsUp { get; init; }
+
+    /// <summary>An RST makes Linux report POLLOUT too, so a re-enabled FD_WRITE is reported with it (WINE-27).</summary>
+    public bool ResetReportsArmedWrite { get; init; }
+
+    /// <summary>After an RST, the bytes received before it stay counted (FIONREAD), though recv fails (WINE-34).</summary>
+    public bool FionreadCountsAfterReset { get; init; }
+
     /// <summary>An RST after the hang-up of both directions is never seen: recv reads the rest, then 0 (WINE-37).</summary>
     public bool ResetUnseenAfterHangup { get; init; }
+
+    // ---- Levels: when a condition holds (Rules/Notification/Levels.cs) ----
+
+    /// <summary>When FD_CLOSE follows the peer's FIN (G1, DOC-3, WINE-6).</summary>
+    public CloseTiming CloseTiming { get; init; }
+
+    /// <summary>The error word of FD_CLOSE after an RST (G4, DOC-2, WINE-11).</summary>
+    public WsaError ResetCloseError { get; init; } = WsaError.ConnectionAborted;
+
+    /// <summary>Whether an unbound UDP socket is writable (B5, WINE-2, DOC-8).</summary>
+    public UnboundDatagramWrite UnboundDatagramWrite { get; init; }
+
+    // ---- Watch: what the stack looks at (sock_get_poll_events) ----
+
+    /// <summary>A reset socket is no longer watched: only the RST itself is reported (WINE-8; B1 otherwise).</summary>
+    public bool ResetSocketUnwatched { get; init; }
+
+    /// <summary>Once the peer's FIN has been seen, urgent data is no longer watched (WINE-19; B1 otherwise).</summary>
+    public bool HangupStopsUrgentWatch { get; init; }
+
+    /// <summary>
+    /// The reset is a latch bit apart from the hang-up's, so the watch's "mask minus reported" still has it after the
+    /// FIN's FD_CLOSE: an RST after the FIN reports FD_CLOSE again (WINE-20; C7 otherwise).
+    /// </summary>
+    public bool ResetAfterFinClosesAgain { get; init; }
+
+    // ---- Latch: what is recorded (post_socket_event, called by sock_dispatch_events) ----
+
+    /// <summary>The FIN seen while watching readability is recorded as FD_CLOSE even when it is not selected (WINE-25).</summary>
+    public bool HangupLatchedWhenUnselected { get; init; }
+
+    /// <summary>An RST (or the hang-up) is recorded as FD_CLOSE whatever the registration and mask (WINE-30).</summary>
+    public bool ResetRecordedWhateverTheMask { get; init; }
+
+    /// <summary>An RST on a socket never registered records FD_WRITE (not yet reported) with FD_CLOSE, whatever the mask (WINE-35).</summary>
+    public bool ResetRecordsWrite { get; init; }
 
     /// <summary>A completed connect records FD_WRITE with FD_CONNECT, whatever the mask (WINE-38).</summary>
     public bool ConnectRecordsWrite { get; init; }
 
-    /// <summary>FIONREAD on UDP reports only the next datagram's size.</summary>
-    public bool FionreadFirstDatagramOnly { get; init; }
+    // ---- Delivery: posting and signaling (sock_wake_up) ----
 
-    /// <summary>A re-enabling call also erases the recorded, not yet enumerated bit.</summary>
-    public bool ReenableClearsRecorded { get; init; }
-
-    /// <summary>After the peer's FIN with no normal data left, urgent data is no longer watched.</summary>
-    public bool HangupStopsUrgentWatch { get; init; }
-
-    /// <summary>An RST after the FIN posts FD_CLOSE a second time.</summary>
-    public bool ResetAfterFinClosesAgain { get; init; }
-
-    /// <summary>recv(MSG_OOB) on a never-connected stream socket, or recv on an unbound UDP socket, waits (WSAEWOULDBLOCK when nonblocking).</summary>
-    public bool RecvOnUnconnectedWaits { get; init; }
-
-    /// <summary>listen needs an explicit bind and no failed connect before it.</summary>
-    public bool ListenNeedsExplicitBind { get; init; }
-
-    /// <summary>recv on a stream socket whose connect failed returns 0 (end of stream).</summary>
-    public bool RecvAfterFailedConnectReturnsZero { get; init; }
-
-    /// <summary>The urgent mark splits the stream (Linux): FIONREAD and recv stop at it, reading past it drops the urgent byte.</summary>
-    public bool UrgentMarkSplitsStream { get; init; }
-
-    /// <summary>The hang-up seen while watching readability latches FD_CLOSE even when it is not selected.</summary>
-    public bool HangupLatchedWhenUnselected { get; init; }
-
-    /// <summary>Once both directions are shut, FD_CLOSE comes at once and the socket is no longer watched.</summary>
-    public bool BothDirectionsShutHangsUp { get; init; }
-
-    /// <summary>An RST also reports FD_WRITE when it is re-enabled (the failed send's re-enable, WINE-10).</summary>
-    public bool ResetReportsArmedWrite { get; init; }
-
-    /// <summary>A hang-up or reset sets the event object again while a selected event is recorded and not enumerated.</summary>
+    /// <summary>Whatever the poll reports ends in a wake-up that sets the event object while a selected event is recorded (WINE-28; A3 otherwise).</summary>
     public bool WakeUpResignalsRecorded { get; init; }
 
-    /// <summary>recv(MSG_OOB) with SO_OOBINLINE is rejected before the shutdown check, and re-enables nothing.</summary>
-    public bool InlineOobRecvFailsEarly { get; init; }
-
-    /// <summary>An RST is recorded as FD_CLOSE whatever the registration and mask (like a completed connect, B8).</summary>
-    public bool ResetRecordedWhateverTheMask { get; init; }
-
-    /// <summary>An accepted socket has SO_OOBINLINE as the listener had it when the peer connected, not at accept.</summary>
-    public bool AcceptedInlineFixedAtConnect { get; init; }
-
-    /// <summary>A new socket takes the lowest free handle value rather than the last freed one.</summary>
-    public bool ReusesLowestFreeHandle { get; init; }
+    /// <summary>
+    /// Whether the stack keeps Wine's <c>hangup</c> flag (<see cref="SocketState.WineSawFin"/>): only the profiles it
+    /// matters to, those that record the hang-up unselected (WINE-25) or stop watching urgent data after it (WINE-19).
+    /// </summary>
+    internal bool TracksWineHangup => HangupLatchedWhenUnselected || HangupStopsUrgentWatch;
 
     public override string ToString() => Name;
 }

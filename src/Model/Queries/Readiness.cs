@@ -12,7 +12,7 @@ public static class Readiness
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(profile);
-        return WinsockConformance.Model.Conditions.Of(socket, profile);
+        return Notifier.Conditions(socket, profile);
     }
 
     /// <summary>

@@ -2,7 +2,8 @@ namespace WinsockConformance.Model;
 
 /// <summary>
 /// Every semantic rule of the model. The printable ID, summary and source of each live in
-/// <see cref="RuleCatalog"/>; model code names the rule it applies with <see cref="RuleSet.With"/>.
+/// <see cref="RuleCatalog"/>; model code names the rules a step follows (the builder's <c>Cite</c>), and each step's
+/// observation lists them (<see cref="Observation.Rules"/>).
 /// </summary>
 public enum RuleId : byte
 {

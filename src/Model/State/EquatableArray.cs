@@ -21,21 +21,11 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     /// <summary>The items without copying or boxing, for loops on hot paths (foreach over the struct boxes its enumerator).</summary>
     public ReadOnlySpan<T> AsSpan() => _items;
 
-    /// <summary>Whether both are the very same items (not just equal ones): what was derived from one holds for the other.</summary>
-    internal bool SharesItemsWith(EquatableArray<T> other) => ReferenceEquals(_items, other._items);
-
     public EquatableArray<T> Add(T item)
     {
         var copy = new T[Count + 1];
         _items?.CopyTo(copy, 0);
         copy[^1] = item;
-        return new EquatableArray<T>(copy);
-    }
-
-    public EquatableArray<T> SetItem(int index, T item)
-    {
-        var copy = (T[])(_items ?? []).Clone();
-        copy[index] = item;
         return new EquatableArray<T>(copy);
     }
 

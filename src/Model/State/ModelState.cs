@@ -31,6 +31,12 @@ public sealed record ModelState
 
     public EquatableArray<EventObjectState> EventObjects { get; init; }
 
+    /// <summary>
+    /// The names of the signaled <see cref="EventObjects"/>, in their order: derived from them, and kept so that a step
+    /// which changes no event object hands the same names to its observation instead of listing them again.
+    /// </summary>
+    internal EquatableArray<string> Signaled { get; init; }
+
     /// <summary>Handle ordinals freed by closesocket, most recently freed last.</summary>
     public EquatableArray<int> FreeHandleSlots { get; init; }
 

@@ -14,33 +14,37 @@ namespace WinsockConformance.Model;
 /// </remarks>
 public sealed record SocketState
 {
+    /// <summary>The scenario's name and its generation: unique among all sockets of a state, open or closed.</summary>
     public required SocketRef Ref { get; init; }
 
+    /// <summary>Stream (TCP) or datagram (UDP); never changes.</summary>
     public required SocketKind Kind { get; init; }
 
+    /// <summary>Where the socket is in its life; <see cref="SocketPhase.Closed"/> only in <see cref="ModelState.Closed"/> (after the step that closed it).</summary>
     public SocketPhase Phase { get; init; } = SocketPhase.Unbound;
 
     /// <summary>How many sockets were created before this one: its place in creation order (<see cref="ModelState.AllSockets"/>).</summary>
     public int Created { get; init; }
 
-    /// <summary>The model's prediction of the handle value, as an ordinal: freed handles are reused last-freed first.</summary>
+    /// <summary>The model's prediction of the handle value, as an ordinal, unique among open sockets; freed ones are reused in the profile's order (X4, WINE-32).</summary>
     public int HandleSlot { get; init; }
 
-    /// <summary>The step at which closesocket was called, or -1.</summary>
-    public int ClosedAtStep { get; init; } = -1;
-
+    /// <summary>FIONBIO: calls that would wait fail with WSAEWOULDBLOCK instead; set by any registration (H1).</summary>
     public bool NonBlocking { get; init; }
 
+    /// <summary>SO_OOBINLINE: urgent data is read as normal data (S3).</summary>
     public bool OobInline { get; init; }
 
-    /// <summary>SO_LINGER {1, 0}: closesocket resets the connection.</summary>
-    public bool LingerAbort { get; init; }
+    /// <summary>SO_LINGER's l_onoff, as getsockopt reads it back (the simulated stack); what it does is <see cref="LingerWaits"/>.</summary>
+    public bool LingerOn { get; init; }
 
-    /// <summary>SO_LINGER {1, n > 0}: closesocket waits (or, nonblocking on Windows, fails) while data is unsent.</summary>
+    /// <summary>SO_LINGER {1, n > 0}: closesocket waits (or, nonblocking on Windows, fails) while data is unsent (Validation).</summary>
     public bool LingerWaits { get; init; }
 
+    /// <summary>The directions this side has shut down; only ever grows.</summary>
     public ShutdownFlags LocalShutdown { get; init; }
 
+    /// <summary>What the peer end of the connection has done; only ever grows.</summary>
     public PeerFlags Peer { get; init; }
 
     /// <summary>Normal bytes queued to read (urgent bytes too when SO_OOBINLINE is set).</summary>
@@ -88,12 +92,21 @@ public sealed record SocketState
     /// </summary>
     public bool InlineChangeUnseen { get; init; }
 
-    /// <summary>WINE-25: Wine has seen the peer's FIN (its <c>hangup</c>): it watched readability with no data left.</summary>
-    public bool HangupSeen { get; init; }
+    /// <summary>
+    /// WINE-25: Wine's <c>hangup</c> flag (server/sock.c): its poll watched readability with no data left and its
+    /// 0-byte peek found the peer's FIN. Set once, never cleared; only under profiles that track it
+    /// (<see cref="Profile.TracksWineHangup"/>), and implied by <see cref="BothDirectionsShut"/>.
+    /// </summary>
+    public bool WineSawFin { get; init; }
 
-    /// <summary>WINE-26: both directions are shut (POLLHUP): FD_CLOSE came at once and the socket is no longer watched.</summary>
-    public bool HungUp { get; init; }
+    /// <summary>
+    /// WINE-26: both directions are shut (this side's SD_SEND and the peer's FIN, either order) on a connection not reset
+    /// before: Linux reported POLLHUP and Wine stopped watching the socket. Set once, never cleared; only under
+    /// <see cref="Profile.BothDirectionsShutHangsUp"/>.
+    /// </summary>
+    public bool BothDirectionsShut { get; init; }
 
+    /// <summary>The registration in force (none, message mode or event mode); none once closed.</summary>
     public Registration Registration { get; init; } = NoRegistration.Instance;
 
     /// <summary>Latched bits: delivered or recorded, and not watched until re-enabled.</summary>
@@ -120,6 +133,7 @@ public sealed record SocketState
     /// <summary>Transient, within one step: the error of the FD_CONNECT edge.</summary>
     public WsaError EdgeConnectError { get; init; }
 
+    /// <summary>Not closed: calls on it reach the stack.</summary>
     public bool IsLive => Phase != SocketPhase.Closed;
 
     public bool IsStream => Kind == SocketKind.Stream;
@@ -139,8 +153,8 @@ public sealed record SocketState
         + (Datagrams.Count == 0 ? string.Empty : $" datagrams=[{string.Join(',', Datagrams)}]")
         + (SendBlocked ? " sendBlocked" : string.Empty)
         + (Peer == PeerFlags.None ? string.Empty : $" peer={Peer}")
-        + (HangupSeen ? " hangupSeen" : string.Empty)
-        + (HungUp ? " hungUp" : string.Empty)
+        + (WineSawFin ? " wineSawFin" : string.Empty)
+        + (BothDirectionsShut ? " bothDirectionsShut" : string.Empty)
         + (LocalShutdown == ShutdownFlags.None ? string.Empty : $" shutdown={LocalShutdown}")
         + (NonBlocking ? " nonblocking" : " blocking")
         + (OobInline ? " oobinline" : string.Empty);

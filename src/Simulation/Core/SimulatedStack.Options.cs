@@ -132,7 +132,7 @@ public sealed partial class SimulatedStack
         switch (level, option)
         {
             case (SOL_SOCKET, SO_LINGER):
-                BinaryPrimitives.WriteUInt16LittleEndian(value, (ushort)(m.LingerAbort || m.LingerWaits ? 1 : 0));
+                BinaryPrimitives.WriteUInt16LittleEndian(value, (ushort)(m.LingerOn ? 1 : 0));
                 BinaryPrimitives.WriteUInt16LittleEndian(value[2..], (ushort)socket.LingerSeconds);
                 length = 4;
                 return Succeed(call);

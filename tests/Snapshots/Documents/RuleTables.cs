@@ -50,6 +50,7 @@ public static class RuleTables
         text.Append("- [The latch of one event bit](#the-latch-of-one-event-bit)\n");
         text.Append("- [Events](#events)\n");
         text.Append("- [What a registration delivers when the condition already holds](#what-a-registration-delivers-when-the-condition-already-holds)\n");
+        text.Append("- [The re-enabling table](#the-re-enabling-table)\n");
         text.Append("- [Re-enabling calls](#re-enabling-calls)\n");
         text.Append("- [New occurrences while latched](#new-occurrences-while-latched)\n");
         text.Append("- [Profile switches](#profile-switches)\n");
@@ -70,6 +71,10 @@ public static class RuleTables
         text.Append("Only the row's event is registered. Message mode: what was posted. Event mode: whether the event object is signaled afterwards ");
         text.Append("(\"already signaled\": an earlier step of the row signaled it and nothing reset it). \"Already reported\" means posted (message mode) or enumerated (event mode).\n\n");
         text.Append(ProbeTable(RegistrationProbes(), profiles)).Append('\n');
+        text.Append("## The re-enabling table\n\n");
+        text.Append("The rows the model runs (`src/Model/Rules/Calls/Reenabling.cs`): a call's rule unit names the call it made, and each row of that call ");
+        text.Append("that holds for the profile names its rule and re-enables its event when its condition holds. The next section shows the effect.\n\n");
+        text.Append(ReenablingTableRows()).Append('\n');
         text.Append("## Re-enabling calls\n\n");
         text.Append("The event was delivered and is latched; the cell is what the re-enabling call (the last step) delivered.\n\n");
         text.Append(ProbeTable(ReenableProbes(), profiles)).Append('\n');
@@ -127,21 +132,77 @@ public static class RuleTables
         return text.ToString();
     }
 
-    /// <summary>The profile switches (<see cref="ProfileSwitches.All"/>): each profile's value and the rule it stands for.</summary>
+    /// <summary>
+    /// The profile switches (<see cref="ProfileSwitches.All"/>): where each acts (the notifier's stages named after the
+    /// server/sock.c function they mirror), each profile's value, and the rule it stands for.
+    /// </summary>
     public static string ProfileSwitchTable(IReadOnlyList<Profile> profiles)
     {
         var text = new StringBuilder();
-        text.Append("| Switch | Controls | ").Append(string.Join(" | ", profiles.Select(p => p.Name))).Append(" |\n");
-        text.Append("|---|---|").Append(string.Concat(profiles.Select(_ => "---|"))).Append('\n');
+        text.Append("| Switch | Controls | Acts in | ").Append(string.Join(" | ", profiles.Select(p => p.Name))).Append(" |\n");
+        text.Append("|---|---|---|").Append(string.Concat(profiles.Select(_ => "---|"))).Append('\n');
         foreach (var s in ProfileSwitches.All)
         {
-            var cells = new List<string> { s.Name, s.Controls };
-            cells.AddRange(profiles.Select(p => $"{s.Value(p)} ({RuleCatalog.Get(s.Rule(p)).Id})"));
+            var cells = new List<string> { s.Name, s.Controls, Stage(s.Stage) };
+            cells.AddRange(profiles.Select(p => s.Rule(p) is { } rule ? $"{s.Value(p)} ({RuleCatalog.Get(rule).Id})" : s.Value(p)));
             Row(text, [.. cells]);
         }
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The re-enabling table the model runs (<see cref="ReenablingTable.Rows"/>): which call re-enables which event,
+    /// on which result, under which rule, and the profile switch value each variant row stands for.
+    /// </summary>
+    public static string ReenablingTableRows()
+    {
+        var text = new StringBuilder();
+        text.Append("| Event | Re-enabling call | Re-enables when | Effect | Rule | Profiles |\n");
+        text.Append("|---|---|---|---|---|---|\n");
+        foreach (var row in ReenablingTable.Rows)
+        {
+            Row(
+                text,
+                row.Events == NetworkEvents.None ? "—" : NetworkEventNames.Format(row.Events).Replace("|", ", ", StringComparison.Ordinal),
+                row.CallText,
+                When(row.When),
+                row.When == ReenableWhen.Never ? "—" : row.Effect switch
+                {
+                    ReenableEffect.Reopen => "re-opens the latch",
+                    ReenableEffect.ReopenAndRaise => "re-opens the latch; occurs anew",
+                    ReenableEffect.Raise => "occurs anew",
+                    _ => throw new System.Diagnostics.UnreachableException(row.Effect.ToString()),
+                },
+                row.Rule is { } rule ? RuleCatalog.Get(rule).Id : "—",
+                row.Variant is null ? "all" : $"{row.Variant.Switch} = {row.Variant.Value}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string When(ReenableWhen when) => when switch
+    {
+        ReenableWhen.Always => "whatever it returns",
+        ReenableWhen.Never => "never",
+        ReenableWhen.WouldBlock => "it fails with WSAEWOULDBLOCK",
+        ReenableWhen.AnyFailure => "it fails",
+        ReenableWhen.MessageMode => "in message mode",
+        ReenableWhen.EventMode => "in event mode",
+        _ => throw new System.Diagnostics.UnreachableException(when.ToString()),
+    };
+
+    private static string Stage(SwitchStage stage) => stage switch
+    {
+        SwitchStage.Calls => "calls",
+        SwitchStage.Reenabling => "re-enabling table",
+        SwitchStage.Network => "network",
+        SwitchStage.Levels => "levels",
+        SwitchStage.Watch => "watch (sock_get_poll_events)",
+        SwitchStage.Latch => "latch (post_socket_event)",
+        SwitchStage.Delivery => "delivery (sock_wake_up)",
+        _ => throw new System.Diagnostics.UnreachableException(stage.ToString()),
+    };
 
     /// <summary>The rule catalogue: ID, kind, summary, source, and whether loopback can reach it.</summary>
     public static string RuleCatalogTable()

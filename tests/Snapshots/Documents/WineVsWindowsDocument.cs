@@ -35,7 +35,7 @@ public static class WineVsWindowsDocument
         foreach (var s in ProfileSwitches.All.Where(s => stacks.Any(stack => s.Value(Profiles.Windows) != s.Value(stack.Profile))))
         {
             var windowsRule = s.Rule(Profiles.Windows);
-            var rules = stacks.Select(stack => s.Rule(stack.Profile)).Where(r => r != windowsRule).Distinct().Select(RuleCatalog.Get).ToList();
+            var rules = stacks.Select(stack => s.Rule(stack.Profile)).OfType<RuleId>().Where(r => r != windowsRule).Distinct().Select(RuleCatalog.Get).ToList();
             text.Append($"| {s.Name} | {s.Value(Profiles.Windows)} | ")
                 .Append(string.Join(" | ", stacks.Select(stack => s.Value(stack.Profile))))
                 .Append($" | {string.Join(", ", rules.Select(r => r.Id))} | {string.Join(" ", rules.Select(r => r.Summary))} | ")
@@ -56,14 +56,19 @@ public static class WineVsWindowsDocument
         return text.ToString();
     }
 
-    private static string Proofs(ProfileSwitch s, StackCaptures stack, List<(Trace Trace, CheckReport Windows, CheckReport Wine)> divergences, RuleId windowsRule)
+    private static string Proofs(ProfileSwitch s, StackCaptures stack, List<(Trace Trace, CheckReport Windows, CheckReport Wine)> divergences, RuleId? windowsRule)
     {
         if (s.Value(Profiles.Windows) == s.Value(stack.Profile))
         {
             return "(as windows)";
         }
 
-        var rule = RuleCatalog.Get(s.Rule(stack.Profile));
+        if (s.Rule(stack.Profile) is not { } key)
+        {
+            return "—";
+        }
+
+        var rule = RuleCatalog.Get(key);
         var proofs = divergences
             .Where(d => d.Wine.Verdict == Verdict.Conforms && ProvenBy(d.Trace, stack.Profile, rule.Key, windowsRule))
             .Select(d => $"`{d.Trace.Header.Name}`")
@@ -78,8 +83,8 @@ public static class WineVsWindowsDocument
         text.Append($"| switch | {older.Profile.Name} | {newer.Profile.Name} | windows | {newer.Profile.Name}'s rule |\n|---|---|---|---|---|\n");
         foreach (var s in ProfileSwitches.All.Where(s => s.Value(older.Profile) != s.Value(newer.Profile)))
         {
-            var rule = RuleCatalog.Get(s.Rule(newer.Profile));
-            text.Append($"| {s.Name} | {s.Value(older.Profile)} | {s.Value(newer.Profile)} | {s.Value(Profiles.Windows)} | {rule.Id}: {rule.Summary} |\n");
+            var rule = s.Rule(newer.Profile) is { } key ? RuleCatalog.Get(key) : null;
+            text.Append($"| {s.Name} | {s.Value(older.Profile)} | {s.Value(newer.Profile)} | {s.Value(Profiles.Windows)} | {(rule is null ? "—" : $"{rule.Id}: {rule.Summary}")} |\n");
         }
 
         var unexplained = newer.Captures
@@ -123,7 +128,7 @@ public static class WineVsWindowsDocument
     /// (the capture conforms to the Wine profile, so it observed the Wine side), the Wine run applied the switch's
     /// Wine rule or the windows run applied the switch's Windows rule.
     /// </summary>
-    private static bool ProvenBy(Trace trace, Profile profile, RuleId wineRule, RuleId windowsRule)
+    private static bool ProvenBy(Trace trace, Profile profile, RuleId wineRule, RuleId? windowsRule)
     {
         var scenario = trace.AsScenario();
         var wine = ModelStep.Run(scenario, profile);
@@ -131,7 +136,7 @@ public static class WineVsWindowsDocument
         for (var i = 0; i < wine.Count; i++)
         {
             if (Timeline.Outcome(wine[i]) != Timeline.Outcome(windows[i])
-                && (wine[i].Observation.Rules.Contains(wineRule) || windows[i].Observation.Rules.Contains(windowsRule)))
+                && (wine[i].Observation.Rules.Contains(wineRule) || (windowsRule is { } w && windows[i].Observation.Rules.Contains(w))))
             {
                 return true;
             }

@@ -1,16 +1,24 @@
 namespace WinsockConformance.Model;
 
-/// <summary>
-/// What the peer and the network do. Each input changes conditions and marks what newly occurred
-/// (<see cref="SocketState.Occurred"/>); <see cref="Notifier"/> then decides what is delivered.
-/// </summary>
-internal static class Network
+// What the peer and the network do: peer.connect, peer.send, peer.sendOob, peer.shutdown, peer.close, peer.abort,
+// peer.read, and the QoS and change notifications (net.*).
+//
+// Each input changes the socket's conditions and marks what newly occurred (SocketState.Occurred, Edges); the notifier
+// then decides what is recorded and delivered (Rules/Notification). Seed 000 and windows-rules.md G, Q, S: the peer's
+// FIN makes FD_CLOSE due, its SD_RECEIVE does not (G2); an RST discards what was unread (S1) and FD_CLOSE carries an
+// error (G4); with SO_OOBINLINE an urgent byte is normal data (S3) and Windows queues several (S10); a QoS change is an
+// edge (Q1) and a change notification answers an outstanding WSAIoctl (C9). Under Wine, Linux's TCP decides: one urgent
+// byte kept as a mark in the stream (WINE-5, WINE-24), POLLPRI for an inline one (WINE-12), data kept after an RST
+// (WINE-13; counted by FIONREAD only, WINE-34), POLLOUT with the RST (WINE-27), POLLHUP once both directions are
+// shut (WINE-26), and an RST after that never seen (WINE-37).
+
+/// <summary>The peer's and the network's inputs.</summary>
+internal static class PeerAndNetwork
 {
     public static void Apply(StepBuilder b, NetworkInput input)
     {
         var i = b.Target;
-        // WINE-24: a segment arriving wakes Wine's poll, which then sees a byte SO_OOBINLINE made readable.
-        var s = b[i].InlineChangeUnseen && WakesPoll(input, b[i]) ? b[i] with { InlineChangeUnseen = false } : b[i];
+        var s = b[i].InlineChangeUnseen && Notifier.SegmentReselects(input, b[i]) ? b[i] with { InlineChangeUnseen = false } : b[i];
         b[i] = input switch
         {
             PeerConnect => s with
@@ -33,56 +41,33 @@ internal static class Network
     }
 
     /// <summary>
-    /// Whether the input puts a segment on the wire to the socket (data, FIN, RST, or the ACK of a read that frees
-    /// send space). A peer.read with nothing unread, or the peer's SD_RECEIVE, sends nothing (FUZZ-35, seed 31415).
+    /// An RST arrives: Windows discards what was unread (recv fails with WSAECONNRESET); WINE-13 keeps it. The RST is an
+    /// occurrence of FD_CLOSE; with it Linux reports POLLOUT, which Wine sees if it still watches for FD_WRITE (WINE-27).
+    /// Whether anyone still watches, and whether it latches apart from the FIN's FD_CLOSE, is Notifier.Watch's.
     /// </summary>
-    private static bool WakesPoll(NetworkInput input, SocketState s) => input switch
-    {
-        PeerShutdown { How: ShutdownHow.Receive } => false,
-        PeerRead => s.SendBlocked,
-        _ => true,
-    };
-
-    /// <summary>An RST arrives: Windows discards what was unread (recv fails with WSAECONNRESET); WINE-13 keeps it.</summary>
     private static SocketState Reset(StepBuilder b, SocketState s)
     {
-        if (s.HungUp)
+        if (s.BothDirectionsShut && b.Profile.ResetUnseenAfterHangup)
         {
-            // WINE-26: Wine stopped watching the socket at the hang-up, so the RST reports nothing.
-            b.Apply(RuleId.WineBothDirectionsShutHangsUp);
-            if (b.Profile.ResetUnseenAfterHangup)
-            {
-                // WINE-37: nor does Wine learn of it, so recv reads what is left and then 0, as after a FIN.
-                b.Apply(RuleId.WineResetUnseenAfterHangup);
-                return s with { Peer = s.Peer | PeerFlags.Closed, SendBlocked = false };
-            }
-
-            return s with { Peer = s.Peer | PeerFlags.Reset | PeerFlags.Closed, SendBlocked = false };
+            // WINE-37: Wine stopped polling at the hang-up (WINE-26) and never learns of the RST: recv reads what is
+            // left and then 0, as after a FIN.
+            b.Cite(ProfileSwitches.BothDirectionsShutHangsUp);
+            b.Cite(ProfileSwitches.ResetUnseenAfterHangup);
+            return s with { Peer = s.Peer | PeerFlags.Closed, SendBlocked = false };
         }
 
+        // WINE-34: Linux's SIOCINQ still counts what arrived before the RST, though recv fails.
         var keep = b.Profile.RecvAfterResetReadsRest;
-        var reported = s.Reported;
-        if (b.Profile.ResetAfterFinClosesAgain && (reported & NetworkEvents.Close) != 0)
-        {
-            // WINE-20: the reset latch is separate from the hang-up one, so FD_CLOSE comes again (FUZZ-25).
-            b.Apply(RuleId.WineResetAfterFinClosesAgain);
-            reported &= ~NetworkEvents.Close;
-        }
-
+        var write = b.Profile.ResetReportsArmedWrite && (s.LocalShutdown & ShutdownFlags.Send) == 0 ? NetworkEvents.Write : NetworkEvents.None;
         return s with
         {
             Peer = s.Peer | PeerFlags.Reset | PeerFlags.Closed,
-            Reported = reported,
             ReadableBytes = keep || b.Profile.FionreadCountsAfterReset ? s.ReadableBytes : 0,
             UrgentBytes = keep ? s.UrgentBytes : 0,
             SendBlocked = false,
-            Occurred = s.Occurred | NetworkEvents.Close | ResetWrite(b, s),
+            Occurred = s.Occurred | NetworkEvents.Close | write,
         };
     }
-
-    /// <summary>WINE-27: with the RST Linux reports POLLOUT, which Wine sees if it still watches for FD_WRITE (not after SD_SEND).</summary>
-    public static NetworkEvents ResetWrite(StepBuilder b, SocketState s) =>
-        b.Profile.ResetReportsArmedWrite && (s.LocalShutdown & ShutdownFlags.Send) == 0 ? NetworkEvents.Write : NetworkEvents.None;
 
     /// <summary>
     /// The peer reads what it was sent, then closes: a FIN (not an RST) goes out, and the send space
@@ -114,11 +99,12 @@ internal static class Network
         if (s.OobInline)
         {
             // S3: with SO_OOBINLINE the urgent byte is normal data and raises FD_READ.
-            b.Apply(RuleId.RecvOobWithInlineInvalid);
+            b.Cite(RuleId.RecvOobWithInlineInvalid);
             var inline = s with { ReadableBytes = s.ReadableBytes + 1, Occurred = s.Occurred | NetworkEvents.Read };
             if (b.Profile.InlineUrgentAlsoSignalsOob)
             {
-                b.Apply(RuleId.WineInlineUrgentAlsoPostsOob);
+                // WINE-12: Linux still reports POLLPRI for it.
+                b.Cite(ProfileSwitches.InlineUrgentAlsoSignalsOob);
                 inline = inline with { Edges = inline.Edges | NetworkEvents.Oob };
             }
 
@@ -128,7 +114,7 @@ internal static class Network
         if (!b.Profile.KeepsSeveralUrgentBytes && s.UrgentBytes > 0)
         {
             // WINE-5: Linux keeps one urgent byte; the newer one replaces it.
-            b.Apply(RuleId.WineSingleUrgentByte);
+            b.Cite(ProfileSwitches.KeepsSeveralUrgentBytes);
             return s with { Occurred = s.Occurred | NetworkEvents.Oob };
         }
 
@@ -141,17 +127,18 @@ internal static class Network
     /// </summary>
     private static SocketState ArriveAtMark(StepBuilder b, SocketState s)
     {
-        b.Apply(RuleId.WineUrgentMarkSplitsStream);
+        b.Cite(ProfileSwitches.UrgentMarkSplitsStream);
         if (s.UrgentMark >= 0)
         {
-            b.Apply(RuleId.WineSingleUrgentByte);
+            // WINE-5: one urgent pointer, so the newer byte takes over the mark.
+            b.Cite(ProfileSwitches.KeepsSeveralUrgentBytes);
         }
 
         if (s.OobInline)
         {
             // S3, WINE-12: read inline, FD_READ; FD_OOB holds (UrgentBytes = Linux's valid urgent byte) until read past.
-            b.Apply(RuleId.RecvOobWithInlineInvalid);
-            b.Apply(RuleId.WineInlineUrgentAlsoPostsOob);
+            b.Cite(RuleId.RecvOobWithInlineInvalid);
+            b.Cite(ProfileSwitches.InlineUrgentAlsoSignalsOob);
             return s with
             {
                 UrgentMark = s.ReadableBytes,
@@ -167,41 +154,42 @@ internal static class Network
 
     private static SocketState Fin(StepBuilder b, SocketState s)
     {
-        b.Apply(RuleId.CloseNotFromLocalShutdown);
+        b.Cite(RuleId.CloseNotFromLocalShutdown);
         if (s.PeerSentFin)
         {
             return s;
         }
 
         var fin = s with { Peer = s.Peer | PeerFlags.SentFin, Occurred = s.Occurred | NetworkEvents.Close };
-        return (s.LocalShutdown & ShutdownFlags.Send) != 0 ? HangUp(b, fin) : fin;
+        return (s.LocalShutdown & ShutdownFlags.Send) != 0 ? BothDirectionsShut(b, fin) : fin;
     }
 
     /// <summary>
-    /// WINE-26: the second direction is shut. Linux reports POLLHUP: Wine posts FD_CLOSE at once (unread data or not)
-    /// and, once it has the hang-up with the send side shut, stops watching the socket.
+    /// WINE-26: the second direction is shut (this side's SD_SEND and the peer's FIN, either order). Linux reports
+    /// POLLHUP: Wine records FD_CLOSE at once, unread data or not, and, with the send side shut and its <c>hangup</c>
+    /// flag set, sock_get_poll_events stops watching the socket (Notifier.Watch).
     /// </summary>
-    public static SocketState HangUp(StepBuilder b, SocketState s)
+    public static SocketState BothDirectionsShut(StepBuilder b, SocketState s)
     {
         if (!b.Profile.BothDirectionsShutHangsUp || s.IsReset || !s.IsStream || s.Phase != SocketPhase.Connected)
         {
             return s;
         }
 
-        b.Apply(RuleId.WineBothDirectionsShutHangsUp);
-        if (s.HangupSeen)
+        b.Cite(ProfileSwitches.BothDirectionsShutHangsUp);
+        if (s.WineSawFin)
         {
             // Wine saw the FIN already (WINE-25): with the send side shut too, sock_get_poll_events stops polling
             // at once, so no POLLHUP is reported: no FD_CLOSE and no wake-up (FUZZ-41, seed 1111 #738).
-            return s with { HungUp = true };
+            return s with { BothDirectionsShut = true };
         }
 
-        return s with { HungUp = true, HangupSeen = true, Occurred = s.Occurred | NetworkEvents.Close };
+        return s with { BothDirectionsShut = true, WineSawFin = true, Occurred = s.Occurred | NetworkEvents.Close };
     }
 
     private static SocketState Change(StepBuilder b, SocketState s, NetworkChangeKind kind)
     {
-        b.Apply(kind is NetworkChangeKind.Qos or NetworkChangeKind.GroupQos ? RuleId.QosEdgeTriggered : RuleId.ChangeNotificationNeedsIoctl);
+        b.Cite(kind is NetworkChangeKind.Qos or NetworkChangeKind.GroupQos ? RuleId.QosEdgeTriggered : RuleId.ChangeNotificationNeedsIoctl);
         return kind switch
         {
             // Q1: every change posts once, latched or not.

@@ -11,22 +11,18 @@ namespace WinsockConformance.Model;
 /// when a step adds a socket), then the open ones from <see cref="FirstOpen"/>; a socket the step
 /// closes stays at its number until <see cref="Build"/> moves it to the closed ones.
 /// </remarks>
-internal sealed partial class StepBuilder
+internal sealed class StepBuilder
 {
-    /// <summary>
-    /// One builder per thread, reset for every step: the model runs millions of steps, and the builder
-    /// is scratch that no state or observation keeps (Build hands its arrays over and Start forgets them).
-    /// </summary>
-    [ThreadStatic]
-    private static StepBuilder? t_builder;
-
-    private ModelState _before = null!;
-
-    /// <summary>Counts what a step does besides naming rules, for <see cref="SettleOpenSockets"/>.</summary>
-    private int _effects;
+    private readonly ModelState _before;
 
     /// <summary>Null until an open socket changes or one is added; then this step's own copy of the open sockets.</summary>
     private SocketState[]? _open;
+
+    /// <summary>Bit k: the open socket at position k (of the first 64) was added or assigned by this step.</summary>
+    private ulong _changedLow;
+
+    /// <summary>The positions from 64 on of the open sockets this step added or assigned (rarely any), in the order first changed.</summary>
+    private List<int>? _changedHigh;
 
     /// <summary>Whether this step closed a socket: only then must <see cref="Build"/> look for it among the open ones.</summary>
     private bool _closing;
@@ -37,50 +33,29 @@ internal sealed partial class StepBuilder
     private Notification[]? _delivered;
     private List<EventObjectState>? _eventObjects;
 
-    // The signaled names of the last step built on this thread, and the event objects they came from:
-    // most steps change no event object, and then their observation shares the same array.
-    private EquatableArray<EventObjectState> _signaledFrom;
-    private EquatableArray<string> _signaled;
-
-    private StepBuilder()
+    /// <summary>A builder for one step from <paramref name="before"/> on socket number <paramref name="target"/>; it is used for that step only.</summary>
+    public StepBuilder(ModelState before, int target)
     {
-    }
-
-    /// <summary>This thread's builder, reset to start a step from <paramref name="before"/> on socket number <paramref name="target"/>.</summary>
-    public static StepBuilder Start(ModelState before, int target)
-    {
-        var b = t_builder ??= new StepBuilder();
-        b._before = before;
-        b.Target = target;
-        b._open = null;
-        b._closing = false;
-        b.FirstOpen = before.Closed.Count;
-        b._queue = null;
-        b._posted = null;
-        b._delivered = null;
-        b._eventObjects = null;
-        b.Rules = RuleSet.Empty;
-        b._settled.StartStep(before.Profile);
-        b.FreeHandleSlots = before.FreeHandleSlots;
-        b.NextHandleSlot = before.NextHandleSlot;
-        return b;
+        _before = before;
+        Target = target;
+        FirstOpen = before.Closed.Count;
+        FreeHandleSlots = before.FreeHandleSlots;
+        NextHandleSlot = before.NextHandleSlot;
     }
 
     public Profile Profile => _before.Profile;
 
-    public int StepIndex => _before.StepCount;
-
     public RuleSet Rules { get; private set; }
 
     /// <summary>The number of the socket the step's input names (for accept, the listener), as validation found it; -1 for socket() and message retrieval.</summary>
-    public int Target { get; private set; }
+    public int Target { get; }
 
     public EquatableArray<int> FreeHandleSlots { get; set; }
 
     public int NextHandleSlot { get; set; }
 
     /// <summary>The number of the first open socket: the sockets closed before this step come first.</summary>
-    public int FirstOpen { get; private set; }
+    public int FirstOpen { get; }
 
     /// <summary>Every socket, closed ones included: numbers run from 0 to this count.</summary>
     public int SocketCount => FirstOpen + Open().Length;
@@ -103,11 +78,34 @@ internal sealed partial class StepBuilder
             _open ??= _before.Open.AsSpan().ToArray();
             _open[index - FirstOpen] = value;
             _closing |= !value.IsLive;
-            _effects++;
+            MarkChanged(index);
         }
     }
 
-    public void Apply(RuleId rule) => Rules = Rules.With(rule);
+    /// <summary>
+    /// The numbers of the sockets this step added or assigned, in creation order: the only ones settling must look
+    /// at, since every other socket is as the step that last changed it settled it (settling twice changes nothing).
+    /// </summary>
+    public ChangedSockets Changed()
+    {
+        _changedHigh?.Sort();
+        return new ChangedSockets(FirstOpen, _changedLow, _changedHigh);
+    }
+
+    /// <summary>Names a rule the step followed (the observation's rule list); it changes nothing else.</summary>
+    public void Cite(RuleId rule) => Rules = Rules.With(rule);
+
+    /// <summary>Names a rule, if there is one.</summary>
+    public void Cite(RuleId? rule)
+    {
+        if (rule is { } r)
+        {
+            Rules = Rules.With(r);
+        }
+    }
+
+    /// <summary>Names the rule the profile's value of a switch stands for (<see cref="ProfileSwitches"/>), if any.</summary>
+    public void Cite(ProfileSwitch profileSwitch) => Cite(profileSwitch.Rule(Profile));
 
     /// <summary>The number of the newest socket with this name (an open one if any: see <see cref="ModelState.Find"/>), or -1.</summary>
     public int IndexOf(string name)
@@ -141,7 +139,7 @@ internal sealed partial class StepBuilder
         current.CopyTo(grown);
         grown[^1] = socket with { Created = _before.CreatedCount + current.Length - _before.Open.Count };
         _open = grown;
-        _effects++;
+        MarkChanged(FirstOpen + grown.Length - 1);
         return FirstOpen + grown.Length - 1;
     }
 
@@ -149,7 +147,6 @@ internal sealed partial class StepBuilder
     {
         _queue = Append(Queue(), message);
         _posted = Append(_posted ?? [], message);
-        _effects++;
     }
 
     /// <summary>Removes and returns every queued message for the window, in posting order.</summary>
@@ -187,7 +184,6 @@ internal sealed partial class StepBuilder
 
         _queue = kept;
         _delivered = delivered;
-        _effects++;
     }
 
     public bool HasQueued(SocketRef socket)
@@ -211,7 +207,6 @@ internal sealed partial class StepBuilder
 
     public void SetSignaled(string eventObject, bool signaled)
     {
-        _effects++;
         var index = IndexOfEventObject(eventObject);
         if (index >= 0 && EventObjects()[index].Signaled == signaled)
         {
@@ -235,46 +230,37 @@ internal sealed partial class StepBuilder
         }
     }
 
-    public StepResult Build(long ret, WsaError error, long? value, EnumeratedEvents? enumerated)
+    public StepResult Build(CallOutcome outcome)
     {
         var eventObjects = _eventObjects is null ? _before.EventObjects : new EquatableArray<EventObjectState>([.. _eventObjects]);
         var (open, closed) = SocketsAfter();
+        var signaled = _eventObjects is null ? _before.Signaled : Signaled(eventObjects.AsSpan());
         var state = _before with
         {
             Open = open,
             Closed = closed,
             Queue = _queue is null ? _before.Queue : new EquatableArray<Notification>(_queue),
             EventObjects = eventObjects,
+            Signaled = signaled,
             FreeHandleSlots = FreeHandleSlots,
             NextHandleSlot = NextHandleSlot,
             StepCount = _before.StepCount + 1,
         };
         var observation = new Observation
         {
-            Return = ret,
-            Error = error,
-            Value = value,
+            Return = outcome.Return,
+            Error = outcome.Error,
+            Value = outcome.Value,
             Posted = _posted is null ? default : new EquatableArray<Notification>(_posted),
             Delivered = _delivered is null ? default : new EquatableArray<Notification>(_delivered),
-            Enumerated = enumerated,
-            Signaled = Signaled(eventObjects),
+            Enumerated = outcome.Enumerated,
+            Signaled = signaled,
             Rules = Rules,
         };
         return new StepResult(state, observation);
     }
 
     /// <summary>The names of the signaled event objects, in the (sorted) order the state keeps them.</summary>
-    private EquatableArray<string> Signaled(EquatableArray<EventObjectState> state)
-    {
-        if (!state.SharesItemsWith(_signaledFrom))
-        {
-            _signaledFrom = state;
-            _signaled = Signaled(state.AsSpan());
-        }
-
-        return _signaled;
-    }
-
     private static EquatableArray<string> Signaled(ReadOnlySpan<EventObjectState> eventObjects)
     {
         var count = 0;
@@ -299,6 +285,19 @@ internal sealed partial class StepBuilder
         }
 
         return new EquatableArray<string>(names);
+    }
+
+    private void MarkChanged(int number)
+    {
+        var position = number - FirstOpen;
+        if (position < 64)
+        {
+            _changedLow |= 1UL << position;
+        }
+        else if (!(_changedHigh ??= []).Contains(position))
+        {
+            _changedHigh.Add(position);
+        }
     }
 
     /// <summary>The open sockets as they stand in this step, including any it closed (they move at <see cref="Build"/>).</summary>

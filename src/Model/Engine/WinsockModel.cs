@@ -5,8 +5,9 @@ public sealed class ImpossibleStepException(string message) : InvalidOperationEx
 
 /// <summary>
 /// The model: one pure function from a state and an input to the next state and what is observable.
-/// It does no I/O, reads no clock and uses no randomness, so the same scenario always yields the
-/// same trace. Folding <see cref="Step"/> over a scenario is the model's prediction of a trace.
+/// It does no I/O, reads no clock, uses no randomness and keeps nothing between calls: each step works in a
+/// builder of its own (<see cref="StepBuilder"/>) over the immutable state it is given, so the same scenario
+/// always yields the same trace. Folding <see cref="Step"/> over a scenario is the model's prediction of a trace.
 /// </summary>
 public static class WinsockModel
 {
@@ -18,22 +19,16 @@ public static class WinsockModel
             throw new ImpossibleStepException(problem);
         }
 
-        var builder = StepBuilder.Start(state, target);
-        var outcome = CallOutcome.Success;
-        switch (input)
+        // The call or network rules change the sockets; then the notifier settles the ones they changed.
+        var builder = new StepBuilder(state, target);
+        var outcome = input switch
         {
-            case CallInput call:
-                outcome = Calls.Apply(builder, call);
-                break;
-            case NetworkInput net:
-                Network.Apply(builder, net);
-                break;
-            default:
-                throw new System.Diagnostics.UnreachableException($"unhandled input {input}");
-        }
-
-        Notifier.Settle(builder);
-        return builder.Build(outcome.Return, outcome.Error, outcome.Value, outcome.Enumerated);
+            CallInput call => Dispatch.Call(builder, call),
+            NetworkInput net => Dispatch.Network(builder, net),
+            _ => throw new System.Diagnostics.UnreachableException($"unhandled input {input}"),
+        };
+        Settling.SettleChanged(builder);
+        return builder.Build(outcome);
     }
 
     /// <summary>Runs a whole scenario; stops with the exception's message if a step is impossible.</summary>

@@ -83,7 +83,7 @@ public static class Validation
             $"'{s.Ref.Name}' already had a failed connect; stacks differ on a second attempt (Wine: WSAECONNABORTED) — create a new socket",
         ConnectCall { Target: ConnectTarget.Refused or ConnectTarget.TimedOut } when s.Kind == SocketKind.Datagram =>
             "a UDP connect cannot be refused; use target \"peer\"",
-        SetOobInlineCall o when state.Profile.UrgentMarkSplitsStream && state.Profile.HangupStopsUrgentWatch && s.HangupSeen && s.UrgentMark >= 0 && o.Enabled != s.OobInline =>
+        SetOobInlineCall o when state.Profile.UrgentMarkSplitsStream && state.Profile.HangupStopsUrgentWatch && s.WineSawFin && s.UrgentMark >= 0 && o.Enabled != s.OobInline =>
             $"SO_OOBINLINE changes on '{s.Ref.Name}' while an urgent mark is pending after Wine saw the peer's FIN; whether the byte then raises FD_READ depends on which of Wine's paths polls next (a registration does, a recv does not: FUZZ-39), which the model does not follow",
         EnumNetworkEventsCall e when e.EventObject is not null && !HasEventObject(state, e.EventObject) =>
             $"event object '{e.EventObject}' is not created by any earlier WSAEventSelect",
@@ -162,6 +162,7 @@ public static class Validation
             return net switch
             {
                 PeerSend when s.Phase == SocketPhase.Unbound => $"peer.send to UDP socket '{s.Ref.Name}' needs it bound first",
+                PeerSend p when Queued(s) + p.Length > MaxQueuedBytes => TooMany(s, p.Length),
                 PeerSend => null,
                 _ => $"'{net.Op}' is for stream connections; '{s.Ref.Name}' is a UDP socket",
             };
@@ -182,9 +183,34 @@ public static class Validation
             PeerSend or PeerSendUrgent when s.PeerSentFin => $"'{net.Op}': the peer of '{s.Ref.Name}' already shut down sending",
             PeerSend or PeerSendUrgent when (s.LocalShutdown & ShutdownFlags.Receive) != 0 =>
                 $"'{net.Op}' after a local SD_RECEIVE is not modelled (Windows resets the connection)",
+            PeerSend p when Queued(s) + p.Length > MaxQueuedBytes => TooMany(s, p.Length),
+            PeerSendUrgent when Queued(s) + 1 > MaxQueuedBytes => TooMany(s, 1),
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The most bytes a socket may hold unread: FIONREAD's count is a u_long, 32 bits on Windows, and recv returns an
+    /// int, so the model's counts stay 32-bit and refuse a step beyond this rather than wrap. No real receive buffer comes
+    /// near it (a peer's send would block long before), so no stack can be driven there either.
+    /// </summary>
+    public const long MaxQueuedBytes = int.MaxValue;
+
+    /// <summary>The bytes queued to read: normal and urgent ones on a stream socket, every datagram's on a UDP socket.</summary>
+    private static long Queued(SocketState s)
+    {
+        long queued = (long)s.ReadableBytes + s.UrgentBytes;
+        foreach (var size in s.Datagrams.AsSpan())
+        {
+            queued += size;
+        }
+
+        return queued;
+    }
+
+    private static string TooMany(SocketState s, int more) =>
+        FormattableString.Invariant(
+            $"'{s.Ref.Name}' already holds {Queued(s)} unread bytes; {more} more would exceed {MaxQueuedBytes}, the most FIONREAD (a 32-bit u_long) and recv (an int) can report and far more than any receive buffer holds — let the application read first");
 
     private static string Describe(SocketState s) => s.Phase switch
     {

@@ -1,10 +1,18 @@
 namespace WinsockConformance.Model;
 
-/// <summary>
-/// The levels: which FD_* conditions hold for a socket right now. Delivery and latching are in
-/// <see cref="Notifier"/>; this file only says what is true.
-/// </summary>
-internal static class Conditions
+// The levels: which FD_* conditions hold for a socket right now, as a poll of the socket would find them if it
+// looked (what the stack looks at is Notifier.Watch's; what is recorded and delivered, Notifier.Latch's and Deliver's).
+//
+// Seed 000 and windows-rules.md B, C, D, G: FD_READ while normal data is unread (urgent data too with SO_OOBINLINE,
+// S3), FD_OOB while urgent data is unread, FD_WRITE while a connected socket has send space (S4), FD_ACCEPT while a
+// connection is queued; FD_CLOSE once the peer's FIN or RST came (G1: at once, even with unread data; the
+// documentation: after the drain, DOC-3; Wine: after the drain and once FD_READ is re-enabled, WINE-6, because it finds
+// the FIN with a 0-byte peek while watching readability); an unbound UDP socket is writable in message mode only (B5;
+// WINE-2, DOC-8). The documentation's FD_CONNECT is the level "a connection exists" (DOC-1). FD_CONNECT, FD_QOS and
+// the change notifications are edges (SocketState.Edges), not levels.
+
+/// <summary>The conditions that hold for a socket.</summary>
+internal static class Levels
 {
     public static NetworkEvents Of(SocketState s, Profile profile)
     {
@@ -29,27 +37,14 @@ internal static class Conditions
             return NetworkEvents.None;
         }
 
-        if (s.IsReset && profile.ResetSocketUnwatched)
-        {
-            // WINE-8: a reset socket is no longer watched; only the RST's own occurrence reports
-            // (with FD_WRITE when Wine was watching for it, WINE-27).
-            return s.Occurred & (NetworkEvents.Close | NetworkEvents.Write);
-        }
-
-        if (s.HungUp)
-        {
-            // WINE-26: both directions shut; only the hang-up's own FD_CLOSE reports, nothing afterwards.
-            return s.Occurred & NetworkEvents.Close;
-        }
-
         var conditions = NetworkEvents.None;
-        if (s.ReadableBytes > 0 && !s.InlineChangeUnseen)
+        if (s.ReadableBytes > 0)
         {
             conditions |= NetworkEvents.Read;
         }
 
         // Inline, UrgentBytes is set only under WINE-24 with WINE-12: Linux keeps POLLPRI until the byte is read past.
-        if (s.UrgentBytes > 0 && !UrgentUnwatched(s, profile))
+        if (s.UrgentBytes > 0)
         {
             conditions |= NetworkEvents.Oob;
         }
@@ -81,31 +76,25 @@ internal static class Conditions
             conditions |= NetworkEvents.Read;
         }
 
-        var writableWhenUnbound = s.InEventMode ? profile.UnboundDatagramWritableInEventMode : profile.UnboundDatagramWritableInMessageMode;
-        if ((s.LocalShutdown & ShutdownFlags.Send) == 0 && (s.Phase == SocketPhase.Bound || writableWhenUnbound))
+        if ((s.LocalShutdown & ShutdownFlags.Send) == 0 && (s.Phase == SocketPhase.Bound || UnboundWritable(s, profile)))
         {
-            // B5 / WINE-2 / DOC-8.
             conditions |= NetworkEvents.Write;
         }
 
         return conditions;
     }
 
-    /// <summary>WINE-19: once Wine has seen the FIN (WINE-25), urgent data is no longer watched.</summary>
-    public static bool UrgentUnwatched(SocketState s, Profile profile) =>
-        profile.HangupStopsUrgentWatch && s.HangupSeen;
-
-    /// <summary>
-    /// WINE-25: Wine looks for the FIN only while it watches readability (FD_READ armed, or FD_CLOSE armed with
-    /// FD_READ re-enabled) and finds it when no data is left (its 0-byte peek returns 0).
-    /// </summary>
-    public static bool SeesHangup(SocketState s, Profile profile, NetworkEvents armed) =>
-        (profile.HangupLatchedWhenUnselected || profile.HangupStopsUrgentWatch)
-        && !s.HangupSeen && s.PeerSentFin && !s.IsReset && s.ReadableBytes == 0 && s.Phase == SocketPhase.Connected
-        && ((armed & NetworkEvents.Read) != 0 || ((armed & NetworkEvents.Close) != 0 && (s.Reported & NetworkEvents.Read) == 0));
+    /// <summary>B5, WINE-2, DOC-8: whether an unbound UDP socket is writable in its mode.</summary>
+    public static bool UnboundWritable(SocketState s, Profile profile) => profile.UnboundDatagramWrite switch
+    {
+        UnboundDatagramWrite.MessageModeOnly => !s.InEventMode,
+        UnboundDatagramWrite.BothModes => true,
+        UnboundDatagramWrite.AfterBind => false,
+        var other => throw new System.Diagnostics.UnreachableException(other.ToString()),
+    };
 
     /// <summary>Whether the peer's FIN or RST makes FD_CLOSE due, per the profile's timing (G1, DOC-3, WINE-6).</summary>
-    public static bool CloseDue(SocketState s, Profile profile)
+    private static bool CloseDue(SocketState s, Profile profile)
     {
         if (s.IsReset)
         {
