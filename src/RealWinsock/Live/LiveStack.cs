@@ -29,7 +29,7 @@ internal sealed class LiveStack : IScenarioStack
         _settling = settling;
         _api = WinsockApi.Startup();
         _info = StackInfo.Capture(_api);
-        _markerWindow = MessageWindow.Create("probe-queue-marker");
+        _markerWindow = CreateMarkerWindow(_api);
 
         // Under Wine the server's ordering tells when a step's effects are complete; elsewhere a quiet period does.
         if (_info.IsWine && settling.Quiet is null)
@@ -67,6 +67,33 @@ internal sealed class LiveStack : IScenarioStack
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// The process's first window. Under Wine a window needs the prefix's desktop, which the first process to ask
+    /// starts (explorer.exe) and waits for a bounded time: with several probes starting together on a loaded machine
+    /// one failed here once (eight probes, load average 30), so it is tried again for a few seconds before the stack
+    /// counts as one that cannot be driven.
+    /// </summary>
+    private static MessageWindow CreateMarkerWindow(WinsockApi api)
+    {
+        const int Attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return MessageWindow.Create("probe-queue-marker");
+            }
+            catch (System.ComponentModel.Win32Exception) when (attempt < Attempts)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(1));
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                api.Dispose();
+                throw new StackFailureException($"{e.Message} {Attempts} times (last error {e.NativeErrorCode})");
+            }
+        }
+    }
 
     /// <summary>How each step's effects are waited for (<see cref="Settling"/>).</summary>
     public string SettlingDescription => _settler.Description;
