@@ -4,16 +4,17 @@
 # byte for byte (the header's probe version and date aside) and every verdict. Exit 0 when all are identical, 1 when
 # anything differs (the differing files are listed), 2 bad usage.
 #
-#   scripts/settle-equivalence.sh [--count N] [--seed S] [--quiet-ms Q] [--shards K] [--stack wine-8|wine-10 | --wine DIR]
+#   scripts/settle-equivalence.sh [--count N] [--seed S] [--quiet-ms Q] [--shards K] [--stack wine-8|wine-10 | --wine DIR] [--compare-only]
 #
 # Defaults: 2000 scenarios, seed 20261121, 200 ms, 1 shard. Results go to .cache/settle-equivalence/<stack>/ (inside
 # the checkout: a wine-10 run sees nothing else): ordered/ and timed/, each with corpus/ and fuzz/ traces, the reports
 # and the logs. The timed fuzz costs about Q ms a step (2,000 scenarios are about 29,000 steps: 100 minutes at 200 ms);
-# --shards K runs it as K probes at once, which mostly sleep.
+# --shards K runs it as K probes at once, which mostly sleep. --compare-only compares what an earlier run left there
+# (after a shard was run again by hand, for example).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-count=2000 seed=20261121 quiet=200 shards=1 stack=(--stack wine-8) name=wine-8
+count=2000 seed=20261121 quiet=200 shards=1 stack=(--stack wine-8) name=wine-8 compare_only=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --count) count="$2"; shift 2 ;;
@@ -22,15 +23,18 @@ while [[ $# -gt 0 ]]; do
     --shards) shards="$2"; shift 2 ;;
     --stack) stack=(--stack "$2"); name="$2"; shift 2 ;;
     --wine) stack=(--wine "$2"); name="dir-$(printf '%s' "$2" | sha256sum | cut -c1-12)"; shift 2 ;;
-    *) echo "usage: scripts/settle-equivalence.sh [--count N] [--seed S] [--quiet-ms Q] [--shards K] [--stack NAME | --wine DIR]" >&2; exit 2 ;;
+    --compare-only) compare_only=true; shift ;;
+    *) echo "usage: scripts/settle-equivalence.sh [--count N] [--seed S] [--quiet-ms Q] [--shards K] [--stack NAME | --wine DIR] [--compare-only]" >&2; exit 2 ;;
   esac
 done
 [[ "$count" =~ ^[0-9]+$ && "$seed" =~ ^[0-9]+$ && "$quiet" =~ ^[0-9]+$ && "$shards" =~ ^[1-9][0-9]*$ ]] \
   || { echo "--count, --seed, --quiet-ms and --shards take numbers (--shards at least 1)" >&2; exit 2; }
 
 out=".cache/settle-equivalence/$name"
-rm -rf "$out"
-mkdir -p "$out/ordered" "$out/timed"
+if ! $compare_only; then
+  rm -rf "$out"
+  mkdir -p "$out/ordered" "$out/timed"
+fi
 say() { printf '[settle-equivalence] %s\n' "$*" >&2; }
 now() { date +%s; }
 
@@ -45,7 +49,8 @@ fuzz() { # side, shard, start, count, extra options...
     --report "$out/$side/fuzz-$shard.json" --counterexamples "$out/$side/counterexamples" >"$out/$side/fuzz-$shard.log" 2>&1 || true
 }
 
-t0=$(now)
+t0=$(now) t1=$t0 t2=$t0
+if ! $compare_only; then
 say "ordered settling: the corpus, then $count fuzz scenarios (seed $seed)"
 corpus ordered
 [[ $count -gt 0 ]] && fuzz ordered 0 0 "$count"
@@ -64,6 +69,7 @@ if [[ $count -gt 0 ]]; then
 fi
 t2=$(now)
 say "  $((t2 - t1)) s"
+fi
 
 # Traces: every file on either side, byte for byte once the provenance's probe version and date are taken out.
 normalise() { sed -E '1s/"probe":"[^"]*"//; 1s/"date":"[^"]*"//' "$1"; }
