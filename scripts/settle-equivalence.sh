@@ -56,33 +56,40 @@ corpus ordered
 [[ $count -gt 0 ]] && fuzz ordered 0 0 "$count"
 t1=$(now)
 say "  $((t1 - t0)) s; timed settling, --quiet-ms $quiet: the corpus, then the fuzz scenarios in $shards shard(s)"
-corpus timed --quiet-ms "$quiet"
+# The corpus runs beside the shards: each probe mostly sleeps through its quiet periods.
+corpus timed --quiet-ms "$quiet" &
+pids=($!)
 if [[ $count -gt 0 ]]; then
-  pids=() per=$(( (count + shards - 1) / shards ))
+  per=$(( (count + shards - 1) / shards ))
   for ((k = 0; k < shards; k++)); do
     first=$((k * per)); n=$(( count - first < per ? count - first : per ))
     [[ $n -gt 0 ]] || break
     fuzz timed "$k" "$first" "$n" --quiet-ms "$quiet" &
     pids+=($!)
   done
-  for p in "${pids[@]}"; do wait "$p"; done
 fi
+for p in "${pids[@]}"; do wait "$p"; done
 t2=$(now)
 say "  $((t2 - t1)) s"
 fi
 
-# Traces: every file on either side, byte for byte once the provenance's probe version and date are taken out.
+# Traces: every file on either side, byte for byte once the provenance's probe version and date are taken out. A
+# step's "note" is free text the checker never compares (how many bytes a fill wrote: a delayed ACK still owed when it
+# starts makes it a segment shorter); traces that differ only there are counted apart and listed.
 normalise() { sed -E '1s/"probe":"[^"]*"//; 1s/"date":"[^"]*"//' "$1"; }
-same=0 differ=0 missing=0
+without_notes() { normalise "$1" | sed -E 's/,?"note":"[^"]*"//'; }
+same=0 notes=0 differ=0 missing=0
 while read -r rel; do
   a="$out/ordered/$rel" b="$out/timed/$rel"
   if [[ ! -f "$a" || ! -f "$b" ]]; then
     missing=$((missing + 1)); echo "only on one side: $rel"
   elif cmp -s <(normalise "$a") <(normalise "$b"); then
     same=$((same + 1))
+  elif cmp -s <(without_notes "$a") <(without_notes "$b"); then
+    notes=$((notes + 1)); echo "notes differ only: $rel"
   else
     differ=$((differ + 1)); echo "traces differ: $rel"
-    diff <(normalise "$a") <(normalise "$b") | head -6 | sed 's/^/    /'
+    diff <(normalise "$a") <(normalise "$b") | head -6 | sed 's/^/    /' || true
   fi
 done < <( (cd "$out/ordered" && find corpus fuzz -name '*.jsonl' 2>/dev/null; cd ../timed && find corpus fuzz -name '*.jsonl' 2>/dev/null) | sort -u)
 
@@ -96,10 +103,10 @@ verdicts ordered >"$out/ordered/verdicts.txt"
 verdicts timed >"$out/timed/verdicts.txt"
 scenarios=$(wc -l <"$out/ordered/verdicts.txt")
 if cmp -s "$out/ordered/verdicts.txt" "$out/timed/verdicts.txt"; then verdict_result="all $scenarios identical"
-else verdict_result="DIFFERENT:"; diff "$out/ordered/verdicts.txt" "$out/timed/verdicts.txt" | head -20 >&2; fi
+else verdict_result="DIFFERENT (above)"; diff "$out/ordered/verdicts.txt" "$out/timed/verdicts.txt" | head -20 >&2 || true; fi
 
 echo "settle equivalence on $name: ordered settling against --quiet-ms $quiet; corpus + $count fuzz scenarios (seed $seed)"
 echo "  ordered: $((t1 - t0)) s; timed: $((t2 - t1)) s ($shards shard(s))"
-echo "  traces: $same identical, $differ different, $missing on one side only"
+echo "  traces: $same identical, $notes identical apart from a note, $differ different, $missing on one side only"
 echo "  verdicts: $verdict_result"
 [[ $differ -eq 0 && $missing -eq 0 && $same -gt 0 ]] && cmp -s "$out/ordered/verdicts.txt" "$out/timed/verdicts.txt"
