@@ -88,7 +88,8 @@ ensure_system_wine() {
 # Runs a command of the stack (wine, wineserver) with the stack's environment: inside the root for wine-10.
 stack_exec() {
   local env=(HOME="${HOME:-/root}" WINEPREFIX="$STACK_PREFIX" WINEDEBUG="${WINEDEBUG:--all}"
-             CONFORMANCE_STARTED="${CONFORMANCE_STARTED:-}" WINEDLLOVERRIDES="${WINEDLLOVERRIDES:-}")
+             CONFORMANCE_STARTED="${CONFORMANCE_STARTED:-}" WINEDLLOVERRIDES="${WINEDLLOVERRIDES:-}"
+             CONFORMANCE_JOURNAL="${CONFORMANCE_JOURNAL:-}" CONFORMANCE_INTERRUPT="${CONFORMANCE_INTERRUPT:-}")
   case "$STACK_KIND" in
     chroot)
       # A runtime directory of its own keeps Wine 10's "XDG_RUNTIME_DIR is invalid" message away.
@@ -111,7 +112,8 @@ ensure_prefix() {
   mkdir -p "$STACK_PREFIX"
   # No Mono or Gecko: the probe is a self-contained .NET app and there is no network to fetch them.
   WINEDLLOVERRIDES="mscoree,mshtml=" stack_wine wineboot --init >"$cache/wineboot.log" 2>&1 || rc=$?
-  stack_exec "$STACK_WINESERVER" -w >>"$cache/wineboot.log" 2>&1 || true
+  # Bounded: a wineserver that does not end is not waited for forever.
+  stack_exec timeout 120 "$STACK_WINESERVER" -w >>"$cache/wineboot.log" 2>&1 || true
   if [[ ! -f "$STACK_PREFIX/system.reg" ]]; then
     tail -20 "$cache/wineboot.log" >&2
     say "$STACK_NAME could not create its prefix (wineboot exited $rc; log: .cache/wineboot.log)"

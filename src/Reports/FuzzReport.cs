@@ -1,11 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using WinsockConformance.Generation;
-using WinsockConformance.Stacks;
-
-using WinsockConformance.Traces;
 
 namespace WinsockConformance.Reports;
 
@@ -16,75 +11,32 @@ namespace WinsockConformance.Reports;
 /// </summary>
 internal static class FuzzReport
 {
-    public static string Summary(FuzzSummary fuzz)
+    public static string Summary(RunReport run)
     {
-        ArgumentNullException.ThrowIfNull(fuzz);
-        var run = fuzz.Run;
+        ArgumentNullException.ThrowIfNull(run);
+        var fuzz = run.Fuzz ?? throw new ArgumentException("not a fuzz report", nameof(run));
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"fuzz of {run.Stack} against profile {run.Profile}: seed {fuzz.Settings.Seed}, {run.Outcomes.Count} scenarios ({run.Steps} steps) in {run.DurationSeconds:F1} s: {fuzz.ScenariosPerSecond:F1} scenarios/s, {run.Steps / Math.Max(run.DurationSeconds, 1e-9):F0} steps/s, settling and shrinking included ({fuzz.StackRuns} stack runs)\n");
+        text.Append(CultureInfo.InvariantCulture, $"fuzz of {run.Stack} against profile {run.Profile}: seed {fuzz.Seed}, {run.Results.Count} scenarios ({run.Steps} steps) in {run.DurationSeconds:F1} s: {run.ScenariosPerSecond:F1} scenarios/s, {run.Steps / Math.Max(run.DurationSeconds, 1e-9):F0} steps/s, settling and shrinking included ({run.StackRuns} stack runs)\n");
         text.Append(CultureInfo.InvariantCulture, $"  conforming {run.Conforming}, diverging {run.Diverging} ({run.UnexpectedDivergences} unexpected), inconclusive {run.Inconclusive}, flaky {run.Flaky}\n");
-        foreach (var c in fuzz.Counterexamples)
+        foreach (var e in run.Results.Where(e => e.Counterexample is not null))
         {
-            var d = c.Result.Report.FirstDivergence!;
-            text.Append(CultureInfo.InvariantCulture, $"  counterexample {c.ScenarioPath}: {c.Minimal.Count} steps, step {d.Step} ({DifferenceText.Call(d)}) [{string.Join(", ", d.Rules.Select(r => r.Id))}]\n");
+            var d = e.FirstDivergence!;
+            text.Append(CultureInfo.InvariantCulture, $"  counterexample {e.Counterexample!.Scenario}: {e.Counterexample.MinimalSteps} steps, step {d.Step} ({d.Call}) [{string.Join(", ", d.Rules)}]\n");
         }
 
-        foreach (var (id, hits) in fuzz.KnownHits.OrderBy(k => k.Key, StringComparer.Ordinal))
+        foreach (var (id, hits) in RunReportJson.KnownHits(run))
         {
             text.Append(CultureInfo.InvariantCulture, $"  known finding {id} (reported, awaiting a profile switch) met in {hits} scenario{(hits == 1 ? string.Empty : "s")}\n");
         }
 
-        foreach (var o in run.Outcomes.Where(o => o.Report.Verdict == Traces.Verdict.Inconclusive))
+        foreach (var e in run.Results.Where(e => e.Verdict == Verdicts.Inconclusive))
         {
-            text.Append(CultureInfo.InvariantCulture, $"  inconclusive {o.Scenario}: {o.Report.InconclusiveReason}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  inconclusive {e.Scenario}: {e.InconclusiveReason}\n");
         }
 
-        text.Append("  ").Append(fuzz.Coverage.Summary());
-        text.Append(fuzz.Passed ? "result: PASS\n" : "result: FAIL (unresolved disagreements: resolve each, then pin it under scenarios/fuzz/)\n");
+        text.Append("  ").Append(RunReportJson.Coverage(run).Summary());
+        text.Append(RunReportWriter.ResultLine(run, "result: FAIL (unresolved disagreements: resolve each, then pin it under scenarios/fuzz/)\n"));
         return text.ToString();
-    }
-
-    public static void WriteJson(FuzzSummary fuzz, string path)
-    {
-        ArgumentNullException.ThrowIfNull(fuzz);
-        RunReportWriter.WriteJson(fuzz.Run, path);
-        var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        var coverage = fuzz.Coverage;
-        root["fuzz"] = new JsonObject
-        {
-            ["seed"] = fuzz.Settings.Seed.ToString(CultureInfo.InvariantCulture),
-            ["start"] = fuzz.Settings.Start,
-            ["count"] = fuzz.Settings.Count,
-            ["scenariosPerSecond"] = Math.Round(fuzz.ScenariosPerSecond, 2),
-            ["stackRuns"] = fuzz.StackRuns,
-            ["knownFindingsAvoided"] = new JsonArray([.. fuzz.Settings.KnownFindings.Select(f => (JsonNode)JsonValue.Create(f.Id))]),
-            ["knownFindingsMet"] = new JsonObject([.. fuzz.KnownHits.Select(k => new KeyValuePair<string, JsonNode?>(k.Key, k.Value))]),
-            ["counterexamples"] = new JsonArray([.. fuzz.Counterexamples.Select(c => (JsonNode)new JsonObject
-            {
-                ["index"] = c.Index,
-                ["scenario"] = c.ScenarioPath.Replace('\\', '/'),
-                ["trace"] = c.TracePath.Replace('\\', '/'),
-                ["original"] = c.OriginalPath.Replace('\\', '/'),
-                ["originalSteps"] = c.Original.Count,
-                ["minimalSteps"] = c.Minimal.Count,
-                ["shrinkRuns"] = c.ShrinkRuns,
-                ["replay"] = c.Replay,
-            })]),
-            ["coverage"] = new JsonObject
-            {
-                ["exercised"] = new JsonObject([.. coverage.Exercised.Select(r => new KeyValuePair<string, JsonNode?>(r.Id, coverage.ScenariosExercising(r)))]),
-                ["gaps"] = Ids(coverage.Gaps),
-                ["otherProfiles"] = Ids(coverage.OtherProfiles),
-                ["notLoopbackReachable"] = Ids(coverage.NotLoopbackReachable),
-            },
-        };
-        File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-    }
-
-    public static void WriteJUnit(FuzzSummary fuzz, string path)
-    {
-        ArgumentNullException.ThrowIfNull(fuzz);
-        RunReportWriter.WriteJUnit(fuzz.Run, path);
     }
 
     public static string ModelOnlySummary(ModelFuzzResult result, ulong seed, string profiles)
@@ -104,9 +56,13 @@ internal static class FuzzReport
             text.Append(CultureInfo.InvariantCulture, $"replay: ./conformance fuzz --model-only --seed {seed} --start {f.Index} --count 1 --profile {f.Profile.Name}; FsCheck Rnd {FuzzSeed.ReplayTuple(seed, f.Index)}\n");
         }
 
+        if (result.Interrupted)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"INTERRUPTED: {result.Scenarios} of the scenarios ran\nresult: INTERRUPTED\n");
+            return text.ToString();
+        }
+
         text.Append(result.Failures.Count == 0 ? "result: PASS\n" : $"result: FAIL ({result.Failures.Count} invariant violations)\n");
         return text.ToString();
     }
-
-    private static JsonArray Ids(IEnumerable<Model.Rule> rules) => new([.. rules.Select(r => (JsonNode)JsonValue.Create(r.Id))]);
 }

@@ -1,160 +1,144 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Xml;
-using WinsockConformance.Stacks;
-using WinsockConformance.Traces;
 
 namespace WinsockConformance.Reports;
 
-/// <summary>The run's machine-readable reports (JSON, JUnit XML) and its human summary.</summary>
+/// <summary>The run's machine-readable reports (JSON, JUnit XML) and its human summary, all from a <see cref="RunReport"/>.</summary>
 internal static class RunReportWriter
 {
-    public static void WriteJson(RunSummary run, string path)
+    public static void WriteJson(RunReport run, string path) => RunReportJson.Write(run, path);
+
+    public static void WriteJUnit(RunReport run, string path)
     {
-        using var stream = File.Create(path);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        w.WriteStartObject();
-        w.WriteString("stack", run.Stack);
-        w.WriteString("profile", run.Profile);
-        w.WriteNumber("scenarios", run.Outcomes.Count);
-        w.WriteNumber("steps", run.Steps);
-        w.WriteNumber("conforming", run.Conforming);
-        w.WriteNumber("diverging", run.Diverging);
-        w.WriteNumber("unexpectedDivergences", run.UnexpectedDivergences);
-        w.WriteNumber("inconclusive", run.Inconclusive);
-        w.WriteNumber("flaky", run.Flaky);
-        w.WriteNumber("repeat", run.Repeat);
-        w.WriteNumber("stepsPerSecond", Math.Round(run.StepsDriven / Math.Max(run.DurationSeconds, 0.001), 1));
-        w.WriteNumber("durationSeconds", Math.Round(run.DurationSeconds, 3));
-        w.WriteStartArray("results");
-        foreach (var o in run.Outcomes)
-        {
-            w.WriteStartObject();
-            w.WriteString("scenario", o.Scenario);
-            w.WriteString("file", o.ScenarioPath.Replace('\\', '/'));
-            w.WriteString("trace", o.TracePath.Replace('\\', '/'));
-            w.WriteString("verdict", o.Report.Verdict.ToString().ToLowerInvariant());
-            w.WriteBoolean("expected", !o.UnexpectedDivergence);
-            w.WriteNumber("steps", o.Report.Steps);
-            w.WriteBoolean("flaky", o.Flaky);
-            if (o.Flakiness is { } flakiness)
-            {
-                w.WriteString("flakyDetail", FlakyText.Render(flakiness));
-            }
-
-            if (o.Report.InconclusiveReason is not null)
-            {
-                w.WriteString("inconclusiveReason", o.Report.InconclusiveReason);
-            }
-
-            if (o.Report.FirstDivergence is { } d)
-            {
-                w.WriteStartObject("firstDivergence");
-                w.WriteNumber("step", d.Step);
-                w.WriteNumber("line", d.Line);
-                w.WriteString("call", DifferenceText.Call(d));
-                w.WriteStartArray("differences");
-                foreach (var diff in d.Differences)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("aspect", DifferenceText.Aspect(diff));
-                    w.WriteString("expected", DifferenceText.Expected(diff));
-                    w.WriteString("observed", DifferenceText.Observed(diff));
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("rules");
-                foreach (var rule in d.Rules)
-                {
-                    w.WriteStringValue(rule.Id);
-                }
-
-                w.WriteEndArray();
-                w.WriteString("contradiction", DifferenceText.Contradiction(o.Report));
-                w.WriteEndObject();
-            }
-            else
-            {
-                w.WriteNull("firstDivergence");
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    public static void WriteJUnit(RunSummary run, string path)
-    {
+        ArgumentNullException.ThrowIfNull(run);
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
-        using var w = XmlWriter.Create(path, settings);
-        w.WriteStartElement("testsuites");
-        w.WriteStartElement("testsuite");
-        w.WriteAttributeString("name", $"conformance {run.Stack} vs {run.Profile}");
-        w.WriteAttributeString("tests", Invariant(run.Outcomes.Count));
-        w.WriteAttributeString("failures", Invariant(run.UnexpectedDivergences + run.Flaky));
-        w.WriteAttributeString("skipped", Invariant(run.Inconclusive));
-        w.WriteAttributeString("time", run.DurationSeconds.ToString("F3", CultureInfo.InvariantCulture));
-        foreach (var o in run.Outcomes)
+        ReportFiles.WriteAtomically(path, stream =>
         {
-            w.WriteStartElement("testcase");
-            w.WriteAttributeString("classname", "conformance." + run.Stack);
-            w.WriteAttributeString("name", o.Scenario);
-            w.WriteAttributeString("time", o.Seconds.ToString("F3", CultureInfo.InvariantCulture));
-            if (o.UnexpectedDivergence)
+            using var w = XmlWriter.Create(stream, settings);
+            w.WriteStartElement("testsuites");
+            w.WriteStartElement("testsuite");
+            w.WriteAttributeString("name", $"{(run.Command == "fuzz" ? "fuzz" : "conformance")} {run.Stack} vs {run.Profile}");
+            var interruptedCase = run.Interrupted && !run.Results.Any(r => r.Interrupted);
+            w.WriteAttributeString("tests", Invariant(run.Results.Count + (interruptedCase ? 1 : 0)));
+            w.WriteAttributeString("failures", Invariant(run.UnexpectedDivergences + run.Flaky));
+            w.WriteAttributeString("errors", Invariant(run.Results.Count(r => r.Interrupted) + (interruptedCase ? 1 : 0)));
+            w.WriteAttributeString("skipped", Invariant(run.Results.Count(r => r.Verdict == Verdicts.Inconclusive && !r.Interrupted)));
+            w.WriteAttributeString("time", run.DurationSeconds.ToString("F3", CultureInfo.InvariantCulture));
+            if (run.Interruption is { } why)
             {
-                w.WriteStartElement("failure");
-                w.WriteAttributeString("message", DifferenceText.Contradiction(o.Report));
-                w.WriteString(ReportText.Render(o.Report));
+                w.WriteStartElement("properties");
+                w.WriteStartElement("property");
+                w.WriteAttributeString("name", "interrupted");
+                w.WriteAttributeString("value", why);
+                w.WriteEndElement();
                 w.WriteEndElement();
             }
-            else if (o.Flaky)
+
+            foreach (var e in run.Results)
             {
-                w.WriteStartElement("failure");
-                w.WriteAttributeString("message", "flaky: " + FlakyText.Render(o.Flakiness!));
-                w.WriteEndElement();
+                TestCase(w, run, e);
             }
-            else if (o.Report.Verdict == Verdict.Inconclusive)
+
+            if (interruptedCase)
             {
-                w.WriteStartElement("skipped");
-                w.WriteAttributeString("message", o.Report.InconclusiveReason);
+                w.WriteStartElement("testcase");
+                w.WriteAttributeString("classname", $"{run.Command}.{run.Stack}");
+                w.WriteAttributeString("name", "(run interrupted)");
+                w.WriteStartElement("error");
+                w.WriteAttributeString("message", run.InterruptionLine());
                 w.WriteEndElement();
-            }
-            else if (o.Report.Verdict == Verdict.Diverges)
-            {
-                w.WriteStartElement("system-out");
-                w.WriteString("differs from the profile, explained by the stack's own profile:\n" + ReportText.Render(o.Report));
                 w.WriteEndElement();
             }
 
             w.WriteEndElement();
+            w.WriteEndElement();
+        });
+    }
+
+    private static void TestCase(XmlWriter w, RunReport run, ResultEntry e)
+    {
+        w.WriteStartElement("testcase");
+        w.WriteAttributeString("classname", (run.Command == "fuzz" ? "fuzz." : "conformance.") + run.Stack);
+        w.WriteAttributeString("name", e.Scenario);
+        w.WriteAttributeString("time", e.Seconds.ToString("F3", CultureInfo.InvariantCulture));
+        if (e.UnexpectedDivergence)
+        {
+            w.WriteStartElement("failure");
+            w.WriteAttributeString("message", e.FirstDivergence?.Contradiction ?? "diverges");
+            w.WriteString(e.Report);
+            w.WriteEndElement();
+        }
+        else if (e.Flaky)
+        {
+            w.WriteStartElement("failure");
+            w.WriteAttributeString("message", "flaky: " + e.FlakyDetail);
+            w.WriteEndElement();
+        }
+        else if (e.Interrupted)
+        {
+            w.WriteStartElement("error");
+            w.WriteAttributeString("message", $"interrupted ({run.Interruption}): {e.InconclusiveReason}");
+            w.WriteEndElement();
+        }
+        else if (e.Verdict == Verdicts.Inconclusive)
+        {
+            w.WriteStartElement("skipped");
+            w.WriteAttributeString("message", e.InconclusiveReason);
+            w.WriteEndElement();
+        }
+        else if (e.Verdict == Verdicts.Diverges)
+        {
+            w.WriteStartElement("system-out");
+            w.WriteString("differs from the profile, explained by the stack's own profile:\n" + e.Report);
+            w.WriteEndElement();
         }
 
-        w.WriteEndElement();
         w.WriteEndElement();
     }
 
-    public static string Summary(RunSummary run)
+    public static string Summary(RunReport run)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"conformance of {run.Stack} against profile {run.Profile}: {run.Outcomes.Count} scenarios x {run.Repeat}, {run.StepsDriven} steps in {run.DurationSeconds:F1} s ({run.StepsDriven / Math.Max(run.DurationSeconds, 0.001):F0} steps/s, settling included)\n");
+        text.Append(CultureInfo.InvariantCulture, $"conformance of {run.Stack} against profile {run.Profile}: {run.Results.Count} scenarios x {run.Repeat}, {run.StepsDriven} steps in {run.DurationSeconds:F1} s ({run.StepsDriven / Math.Max(run.DurationSeconds, 0.001):F0} steps/s, settling included)\n");
         text.Append(CultureInfo.InvariantCulture, $"  conforming {run.Conforming}, diverging {run.Diverging} ({run.UnexpectedDivergences} unexpected), inconclusive {run.Inconclusive}, flaky {run.Flaky}\n");
-        foreach (var o in run.Outcomes.Where(o => o.UnexpectedDivergence))
+        foreach (var e in run.Results.Where(e => e.UnexpectedDivergence))
         {
-            text.Append('\n').Append(ReportText.Render(o.Report));
+            text.Append('\n').Append(e.Report);
         }
 
-        foreach (var o in run.Outcomes.Where(o => o.Flaky))
+        foreach (var e in run.Results.Where(e => e.Flaky))
         {
-            text.Append(CultureInfo.InvariantCulture, $"\nflaky: {o.Scenario}: {FlakyText.Render(o.Flakiness!)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"\nflaky: {e.Scenario}: {e.FlakyDetail}\n");
         }
 
-        text.Append(run.UnexpectedDivergences == 0 && run.Flaky == 0 ? "result: PASS\n" : "result: FAIL\n");
+        text.Append(ResultLine(run, "result: FAIL\n"));
         return text.ToString();
+    }
+
+    /// <summary>The closing line: INTERRUPTED (with where) before PASS or FAIL, so a stopped run never reads as a pass.</summary>
+    public static string ResultLine(RunReport run, string failure)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.InterruptionLine() is { } interrupted
+            ? $"{interrupted}\nresult: INTERRUPTED{(run.Passed ? string.Empty : " (and FAIL)")}\n"
+            : run.Passed ? "result: PASS\n" : failure;
+    }
+
+    /// <summary>A scenario's progress line as a run prints it when the scenario ends.</summary>
+    public static string ProgressLine(ResultEntry e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var verdict = e.Verdict switch
+        {
+            Verdicts.Conforms => "conforms",
+            Verdicts.Diverges when e.Expected => "differs (explained by the stack's profile)",
+            Verdicts.Diverges => $"DIVERGES at step {e.FirstDivergence!.Step}",
+            _ when e.Interrupted => "INTERRUPTED",
+            _ => "inconclusive",
+        };
+        return $"  {e.Scenario,-58} {verdict}{(e.Flaky ? "  FLAKY" : string.Empty)}  ({e.Steps} steps, {e.Seconds * 1000:F0} ms)";
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

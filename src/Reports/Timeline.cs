@@ -41,7 +41,7 @@ public static class Timeline
         }
         else if (result.State.StepCount > 0 && o.Posted.Count == 0 && o.Delivered.Count == 0 && o.Enumerated is null && o.Value is null)
         {
-            parts.Add(input is GetMessagesCall ? "nothing delivered" : "nothing posted");
+            parts.Add(input is GetMessagesCall or GetMessageCall ? "nothing delivered" : "nothing posted");
         }
 
         if (o.Enumerated is { } en)
@@ -89,6 +89,11 @@ public sealed class TimelineWriter(TextWriter output, string source, IReadOnlyLi
         if (header.Description is { } description)
         {
             output.Write("claim: " + SafeText.Escape(description) + "\n");
+        }
+
+        if (header.Advice is { } advice)
+        {
+            output.Write("advice: " + SafeText.Escape(advice) + "\n");
         }
 
         if (header.Rules.Count > 0)

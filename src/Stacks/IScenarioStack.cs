@@ -19,4 +19,10 @@ public interface IScenarioStack : IDisposable
 
     /// <summary>Runs the scenario, writing the trace step by step to <paramref name="writer"/> (flushed per line).</summary>
     void Capture(Trace scenario, TraceWriter writer);
+
+    /// <summary>
+    /// <see cref="Capture(Trace, TraceWriter)"/>, stopping between steps once <paramref name="interruption"/> is
+    /// cancelled: the trace then ends <c>"interrupted"</c>. A stack whose scenarios take no time need not look at it.
+    /// </summary>
+    void Capture(Trace scenario, TraceWriter writer, CancellationToken interruption) => Capture(scenario, writer);
 }

@@ -39,9 +39,9 @@ public sealed class FuzzPipelineTests(Xunit.Abstractions.ITestOutputHelper outpu
             KnownFindings = KnownFindings.For(stack.NativeProfile),
         };
         var stdout = new StringWriter();
-        var summary = new FuzzRun(new DifferentialRunner(stack, stack.NativeProfile), settings, string.Empty, stdout, new FuzzProgress(TextWriter.Null, 30, interactive: false), CounterexampleText.Render, DifferenceText.Contradiction).Execute();
-        output.WriteLine(stdout.ToString() + FuzzReport.Summary(summary));
-        Assert.True(summary.Passed, FuzzReport.Summary(summary));
+        var summary = new FuzzRun(new DifferentialRunner(stack, stack.NativeProfile), settings, string.Empty, CounterexampleText.Render, DifferenceText.Contradiction).Execute(stdout);
+        output.WriteLine(stdout.ToString());
+        Assert.True(summary.Passed, stdout.ToString());
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class FuzzPipelineTests(Xunit.Abstractions.ITestOutputHelper outpu
         var stdout = new StringWriter();
 
         // When
-        var summary = new FuzzRun(new DifferentialRunner(stack, Profiles.Wine8), settings, " --stack mutant", stdout, new FuzzProgress(TextWriter.Null, 200, interactive: false), CounterexampleText.Render, DifferenceText.Contradiction).Execute();
+        var summary = new FuzzRun(new DifferentialRunner(stack, Profiles.Wine8), settings, " --stack mutant", CounterexampleText.Render, DifferenceText.Contradiction).Execute(stdout);
 
         // Then: caught, shrunk to a few steps that still disagree on the stack, saved, and the run fails
         Assert.False(summary.Passed);

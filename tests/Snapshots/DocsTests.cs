@@ -4,7 +4,7 @@ using WinsockConformance.Traces;
 namespace WinsockConformance.Snapshots;
 
 /// <summary>
-/// docs/edge-cases.md and docs/rules.md are generated; these tests fail while the committed files
+/// docs/README.md (the questions), docs/edge-cases.md, docs/wine.md, docs/rules.md and docs/wine-vs-windows.md are generated; these tests fail while the committed files
 /// differ from what the generators produce. Set UPDATE_DOCS=1 to rewrite them instead.
 /// </summary>
 public sealed class DocsTests
@@ -14,6 +14,14 @@ public sealed class DocsTests
     [Fact]
     public void Edge_case_catalogue_is_current() =>
         CheckGenerated("docs/edge-cases.md", EdgeCaseDocument.Render(Repository.Catalogue(), Profiles.All));
+
+    [Fact]
+    public void Wine_page_is_current() =>
+        CheckGenerated("docs/wine.md", WinePage.Render(Repository.Catalogue(), Profiles.All));
+
+    [Fact]
+    public void Question_index_is_current() =>
+        CheckGenerated("docs/README.md", IndexDocument.Render(Questions.All, Repository.Catalogue(), Profiles.All));
 
     [Fact]
     public void Rules_document_is_current() =>

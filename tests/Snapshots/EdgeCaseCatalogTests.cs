@@ -99,6 +99,8 @@ public sealed class EdgeCaseCatalogTests
         header.Name.ShouldBe(entry.Name, "the header's name is the file name");
         header.Description.ShouldNotBeNullOrWhiteSpace("the description states the claim the scenario demonstrates");
         header.Rules.ShouldNotBeEmpty("the header names the rule IDs the scenario demonstrates");
+        Topics.All.Select(t => t.Slug).ShouldContain(header.Topic, $"the header's topic is one of the catalogue's ({string.Join(", ", Topics.All.Select(t => t.Slug))})");
+        header.Advice.ShouldNotBeNullOrWhiteSpace("the advice says what an application or a wrapper should do");
         // Counterexamples pinned by the fuzzer (scenarios/fuzz) stay as the live stack shrank them: minimal.
         var pinnedCounterexample = scenario.StartsWith("scenarios/fuzz/", StringComparison.Ordinal);
         steps.Count.ShouldBeInRange(pinnedCounterexample ? 1 : 5, 15, "one edge case in a few steps");

@@ -67,6 +67,42 @@ internal static partial class SourceMap
         return problems;
     }
 
+    /// <summary>
+    /// The rule catalogue's own Source strings: each a "; "-separated list of docs/sources.md anchors, the same notes, in
+    /// the same order, as the rule's row of the map (so a user of the model's API reads the references the docs read).
+    /// </summary>
+    public static IReadOnlyList<string> CatalogueProblems(string map, string notes, IEnumerable<(string Id, string Source)> rules)
+    {
+        var problems = new List<string>();
+        var anchors = Anchors(notes, []);
+        var rows = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var line in map.Split('\n').Select(l => l.TrimEnd('\r')))
+        {
+            var fields = line.Split('\t');
+            if (line.Length > 0 && !line.StartsWith('#') && line != Header && fields.Length == 3)
+            {
+                rows[fields[0]] = [.. fields[1].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Where(source => source.StartsWith('#')).Select(anchor => NotesPath + anchor)];
+            }
+        }
+
+        foreach (var (id, source) in rules)
+        {
+            var cited = source.Split("; ", StringSplitOptions.None);
+            foreach (var reference in cited.Where(r => !r.StartsWith(NotesPath + "#", StringComparison.Ordinal) || !anchors.Contains(r[(NotesPath.Length + 1)..])))
+            {
+                problems.Add($"RuleCatalog: rule {id}: \"{reference}\" is not an anchor of {NotesPath} (write \"{NotesPath}#anchor\")");
+            }
+
+            if (rows.TryGetValue(id, out var expected) && !cited.SequenceEqual(expected, StringComparer.Ordinal))
+            {
+                problems.Add($"RuleCatalog: rule {id} cites \"{source}\" but its row of {MapPath} has \"{string.Join("; ", expected)}\"");
+            }
+        }
+
+        return problems;
+    }
+
     private static string? SourceProblem(string source, HashSet<string> anchors, string notes, Func<string, bool> repositoryPathExists)
     {
         if (source.StartsWith('#'))

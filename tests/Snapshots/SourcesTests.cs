@@ -26,6 +26,34 @@ public sealed class SourcesTests
     }
 
     [Fact]
+    public void Every_rule_in_the_catalogue_cites_the_notes_its_row_cites()
+    {
+        var problems = SourceMap.CatalogueProblems(
+            File.ReadAllText(Repository.Full(SourceMap.MapPath)),
+            File.ReadAllText(Repository.Full(SourceMap.NotesPath)),
+            RuleCatalog.All.Select(rule => (rule.Id, rule.Source)));
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Theory]
+    [InlineData("docs/sources.md#ms-page", null)]
+    [InlineData("windows-rules.md G", "RuleCatalog: rule A1: \"windows-rules.md G\" is not an anchor of docs/sources.md (write \"docs/sources.md#anchor\")")]
+    [InlineData("docs/sources.md#ms-missing", "RuleCatalog: rule A1: \"docs/sources.md#ms-missing\" is not an anchor of docs/sources.md (write \"docs/sources.md#anchor\")")]
+    public void A_catalogue_source_must_be_an_anchor_of_the_notes(string source, string? expected)
+    {
+        var problems = SourceMap.CatalogueProblems(Map("A1\t#ms-page\t"), Notes, [("A1", source)]);
+
+        Assert.Equal(expected is null ? [] : [expected], problems.Where(p => !p.Contains("but its row", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_catalogue_source_that_differs_from_its_row_is_reported() =>
+        Assert.Equal(
+            ["RuleCatalog: rule A1 cites \"docs/sources.md#ms-page\" but its row of docs/sources-by-rule.tsv has \"\""],
+            SourceMap.CatalogueProblems(Map("A1\thttps://example.org/page#L1\t"), Notes, [("A1", "docs/sources.md#ms-page")]));
+
+    [Fact]
     public void A_well_formed_map_has_no_problems() =>
         Assert.Empty(SourceMap.Problems(Map("A1\t#ms-page\t", "B1\t#ms-page;https://example.org/page#L1;docs/x.md\tnote"), Notes, s_twoRules, _ => true));
 

@@ -6,7 +6,7 @@ namespace WinsockConformance.Snapshots;
 
 /// <summary>
 /// The generated rule tables (<see cref="RuleTables"/>) as snapshots, and the Windows column of the
-/// generated tables checked cell by cell against shared/reference/windows-rules.md, tables B, C and D.
+/// generated tables checked cell by cell against what Wine's tests assert on Windows (docs/sources.md #win-b-registration, #win-c-reenabling, #win-d-level).
 /// </summary>
 public sealed class TransitionTableTests
 {
@@ -34,7 +34,7 @@ public sealed class TransitionTableTests
     [Fact]
     public void Rule_catalogue() => RuleTables.RuleCatalogTable().ShouldMatchApproved();
 
-    /// <summary>windows-rules.md table B, row by row (the bound-UDP row is untested in message mode, so absent).</summary>
+    /// <summary>Windows table B (docs/sources.md #win-b-registration), row by row (the bound-UDP row is untested in message mode, so absent).</summary>
     [Theory]
     [InlineData("FD_ACCEPT", "connection pending, never reported", "M", "posted")]
     [InlineData("FD_ACCEPT", "connection pending, never reported", "E", "signaled")]
@@ -78,7 +78,7 @@ public sealed class TransitionTableTests
     public void Windows_column_reproduces_table_B(string fdEvent, string situation, string mode, string windows) =>
         WindowsCell(RuleTables.RegistrationProbes(), fdEvent, situation, mode).ShouldBe(windows);
 
-    /// <summary>windows-rules.md tables C and D, where a Windows test asserts the outcome.</summary>
+    /// <summary>Windows tables C and D (docs/sources.md #win-c-reenabling, #win-d-level), where a Windows test asserts the outcome.</summary>
     [Theory]
     [InlineData("FD_READ", "recv of part of the data", "M", "posted")]
     [InlineData("FD_READ", "recv of all the data", "M", "nothing")]

@@ -22,6 +22,8 @@ internal static class ConformanceCli
             FuzzCommand.Create(stdout, stderr),
             SimulateCommand.Create(stdout, stderr),
             SamplesCommand.Create(stdout, stderr),
+            MergeCommand.Create(stdout, stderr),
+            FinishCommand.Create(stdout, stderr),
         };
         root.Options.Add(new System.CommandLine.Help.HelpOption());
 

@@ -9,7 +9,7 @@ internal static class ExitCodes
     /// <summary>At least one trace diverges from the model unexpectedly.</summary>
     public const int Diverges = 1;
 
-    /// <summary>Bad input: malformed or unreadable scenario or trace, an unusable path, unknown operation or socket, impossible step, bad arguments.</summary>
+    /// <summary>Bad input: malformed or unreadable scenario or trace, an unusable path (an output path that cannot be written is found before the run starts), unknown operation or socket, impossible step, bad arguments.</summary>
     public const int BadInput = 2;
 
     /// <summary>The environment failed the tool: the real stack could not be driven (self-test failed, Wine missing, a crash), or a resource ran out (memory, disk).</summary>
@@ -17,4 +17,10 @@ internal static class ExitCodes
 
     /// <summary>A bug in this tool (an exception that is none of the above).</summary>
     public const int InternalError = 4;
+
+    /// <summary>Stopped by SIGINT (Ctrl-C): 128 + 2, as shells report it. The summary and reports say what ran.</summary>
+    public const int InterruptedBySigint = 130;
+
+    /// <summary>Stopped by SIGTERM (a cancelled CI job): 128 + 15.</summary>
+    public const int InterruptedBySigterm = 143;
 }

@@ -1,3 +1,4 @@
+using WinsockConformance.Reports;
 using WinsockConformance.Traces;
 
 namespace WinsockConformance.Cli;
@@ -9,7 +10,8 @@ namespace WinsockConformance.Cli;
 /// </summary>
 internal static class Guard
 {
-    private const int DiskFull = 28;
+    /// <summary>ENOSPC natively; ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL on Windows (and under Wine).</summary>
+    private static readonly int[] s_diskFull = [28, 39, 112];
 
     public static int Run(TextWriter stderr, Func<int> body)
     {
@@ -33,7 +35,11 @@ internal static class Guard
         {
             return Report(stderr, ExitCodes.StackFailure, "error: out of memory (a resource problem, not a verdict): give the process more memory, or check fewer or smaller files at once");
         }
-        catch (IOException e) when ((e.HResult & 0xFFFF) == DiskFull || e.Message.Contains("No space left", StringComparison.Ordinal))
+        catch (ReportReadException e)
+        {
+            return Report(stderr, ExitCodes.BadInput, $"error: {e.Message}");
+        }
+        catch (IOException e) when (s_diskFull.Contains(e.HResult & 0xFFFF) || e.Message.Contains("No space left", StringComparison.Ordinal) || e.Message.Contains("not enough space", StringComparison.OrdinalIgnoreCase))
         {
             return Report(stderr, ExitCodes.StackFailure, $"error: the disk is full (a resource problem, not a verdict): {e.Message}");
         }

@@ -1,46 +1,88 @@
 using System.Globalization;
 using WinsockConformance.Generation;
+using WinsockConformance.Model;
 using WinsockConformance.Stacks;
 using WinsockConformance.Traces;
 using UnreachableException = System.Diagnostics.UnreachableException;
 
 namespace WinsockConformance.Generation;
 
-/// <summary>What a differential fuzz run found.</summary>
-internal sealed record FuzzSummary(
-    FuzzSettings Settings, RunSummary Run, IReadOnlyList<Counterexample> Counterexamples, RuleCoverage Coverage, long StackRuns, IReadOnlyDictionary<string, int> KnownHits)
+/// <summary>One generated scenario, run and (when it disagreed) reproduced and shrunk.</summary>
+/// <param name="RulesConfirmed">The rules the live-confirmed steps exercised (rule coverage).</param>
+/// <param name="Known">The known finding the disagreement is, or null.</param>
+/// <param name="StackRuns">Stack runs it took, reproducing and shrinking included.</param>
+/// <param name="Output">What the run printed about it (a counterexample, a flaky disagreement): printed in the run's order.</param>
+internal sealed record FuzzScenarioResult(long Index, ScenarioOutcome Outcome, RuleSet RulesConfirmed, string? Known, long StackRuns, Counterexample? Counterexample, string Output);
+
+/// <summary>What a differential fuzz run found, for callers that keep every result (tests).</summary>
+internal sealed record FuzzSummary(FuzzSettings Settings, IReadOnlyList<FuzzScenarioResult> Results)
 {
-    public double ScenariosPerSecond => Run.Outcomes.Count / Math.Max(Run.DurationSeconds, 1e-9);
+    public IReadOnlyList<Counterexample> Counterexamples => [.. Results.Select(r => r.Counterexample).OfType<Counterexample>()];
 
     /// <summary>Disagreements (shrunk or not) and scenarios whose disagreement did not reproduce: nothing may be left unresolved.</summary>
-    public bool Passed => Run.UnexpectedDivergences == 0 && Run.Flaky == 0;
+    public bool Passed => Results.All(r => !r.Outcome.UnexpectedDivergence && !r.Outcome.Flaky);
 }
 
 /// <summary>
 /// The differential fuzzer: each generated scenario (FsCheck, seeded per index by <see cref="FuzzSeed"/>)
 /// runs on the stack in this process and is checked against the model under the profile. A disagreement
 /// is run once more (a disagreement that does not reproduce is reported as flaky, like <c>run --repeat</c>),
-/// then shrunk on the stack by <see cref="DifferentialShrinker{T}"/> and saved as a counterexample.
+/// then shrunk on the stack by <see cref="DifferentialShrinker{T}"/> and saved as a counterexample. Each index's
+/// result depends on the seed and the index alone, so any split of the indices (workers, shards) finds the same.
 /// </summary>
-internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, string stackOption, TextWriter stdout, FuzzProgress progress, Func<Counterexample, string> describe, Func<CheckReport, string> contradiction)
+internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, string stackOption, Func<Counterexample, string> describe, Func<CheckReport, string> contradiction, CancellationToken stop = default)
 {
-    private readonly Dictionary<string, int> _knownHits = new(StringComparer.Ordinal);
     private long _stackRuns;
 
-    public FuzzSummary Execute()
+    /// <summary>Every index of the settings' range, results kept (and their output written to <paramref name="stdout"/>).</summary>
+    public FuzzSummary Execute(TextWriter stdout)
     {
-        var generator = Generators.ScenarioUnder(settings.Profile, KnownFindings.Avoiding(settings.Generation, settings.KnownFindings));
-        var coverage = new RuleCoverage(settings.Profile);
-        var outcomes = new List<ScenarioOutcome>();
-        var counterexamples = new List<Counterexample>();
-        var inconclusive = 0;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        for (var index = settings.Start; index < settings.Start + settings.Count; index++)
+        ArgumentNullException.ThrowIfNull(stdout);
+        var results = new List<FuzzScenarioResult>();
+        var note = Execute(Indices(settings.Start, settings.Count), r =>
         {
+            stdout.Write(r.Output);
+            results.Add(r);
+        });
+        if (note is not null)
+        {
+            stdout.WriteLine(note);
+        }
+
+        return new FuzzSummary(settings, results);
+    }
+
+    public static IEnumerable<long> Indices(long start, long count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            yield return i;
+        }
+    }
+
+    /// <summary>
+    /// Runs the scenarios of <paramref name="indices"/> in order, handing each result to <paramref name="finished"/>; stops
+    /// after <see cref="FuzzSettings.MaxDisagreements"/> counterexamples (returning the line that says so) or when stopped.
+    /// </summary>
+    public string? Execute(IEnumerable<long> indices, Action<FuzzScenarioResult> finished)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        ArgumentNullException.ThrowIfNull(finished);
+        var generator = Generators.ScenarioUnder(settings.Profile, KnownFindings.Avoiding(settings.Generation, settings.KnownFindings));
+        var found = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var index in indices)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                return null;
+            }
+
+            _stackRuns = 0;
+            var output = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
             var scenario = FuzzSeed.Scenario(generator, settings.Seed, index);
             var started = clock.Elapsed;
             var result = RunOnce(scenario, index);
-            coverage.Add(result.Report.RulesConfirmed);
             var outcome = new ScenarioOutcome
             {
                 Scenario = Name(index),
@@ -48,54 +90,57 @@ internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, 
                 TracePath = SaveTrace(index, result) ?? string.Empty,
                 Report = result.Report,
                 ExplainedByStackProfile = result.ExplainedByStackProfile,
+                Interrupted = result.Report.Verdict == Verdict.Inconclusive && stop.IsCancellationRequested,
             };
 
-            if (result.Report.Verdict == Verdict.Inconclusive)
-            {
-                inconclusive++;
-            }
-
-            if (result.Disagrees && KnownFindings.Explaining(settings.KnownFindings, scenario, settings.Profile, result.Report) is { } known)
+            string? known = null;
+            Counterexample? counterexample = null;
+            if (result.Disagrees && KnownFindings.Explaining(settings.KnownFindings, scenario, settings.Profile, result.Report) is { } finding)
             {
                 // Shrinking reaches known situations even when generation avoids them; one met here is not new.
-                _knownHits[known.Id] = _knownHits.GetValueOrDefault(known.Id) + 1;
-                outcome = outcome with { Scenario = outcome.Scenario + " (known " + known.Id + ")", ExplainedByStackProfile = true };
+                known = finding.Id;
+                outcome = outcome with { Scenario = outcome.Scenario + " (known " + finding.Id + ")", ExplainedByStackProfile = true };
             }
             else if (result.Disagrees)
             {
-                outcome = Resolve(scenario, index, result, outcome, counterexamples);
+                (outcome, counterexample) = Resolve(scenario, index, result, outcome, output);
             }
 
-            outcomes.Add(outcome with { Seconds = (clock.Elapsed - started).TotalSeconds });
-            progress.Update(index - settings.Start + 1, outcomes.Count(o => o.UnexpectedDivergence || o.Flaky), inconclusive);
-            if (counterexamples.Count >= settings.MaxDisagreements)
+            found += counterexample is null ? 0 : 1;
+            finished(new FuzzScenarioResult(index, outcome with { Seconds = (clock.Elapsed - started).TotalSeconds }, result.Report.RulesConfirmed, known, _stackRuns, counterexample, output.ToString()));
+            if (found >= settings.MaxDisagreements)
             {
-                stdout.WriteLine($"stopping after {counterexamples.Count} disagreements (--max-disagreements)");
-                break;
+                return $"stopping after {found} disagreements (--max-disagreements)";
             }
         }
 
-        progress.Update(outcomes.Count, outcomes.Count(o => o.UnexpectedDivergence || o.Flaky), inconclusive, final: true);
-        var run = new RunSummary(runner.Stack.Name, settings.Profile.Name, outcomes, clock.Elapsed.TotalSeconds);
-        return new FuzzSummary(settings, run, counterexamples, coverage, _stackRuns, _knownHits);
+        return null;
     }
 
     /// <summary>Reproduce, then shrink on the stack and save; a disagreement that does not reproduce is flaky.</summary>
-    private ScenarioOutcome Resolve(Scenario scenario, long index, DifferentialResult first, ScenarioOutcome outcome, List<Counterexample> found)
+    private (ScenarioOutcome, Counterexample?) Resolve(Scenario scenario, long index, DifferentialResult first, ScenarioOutcome outcome, TextWriter output)
     {
         var again = RunOnce(scenario, index);
         if (!again.Disagrees)
         {
             var divergence = first.Report.FirstDivergence!;
-            stdout.WriteLine($"\nscenario #{index}: diverged at step {divergence.Step} ({contradiction(first.Report)}) but not when run again: flaky; replay: {settings.Replay(index, stackOption)}");
-            return outcome with { Flakiness = new NotReproduced(divergence.Step, again.Report.Verdict) };
+            if (stop.IsCancellationRequested)
+            {
+                // The second run was cut short: the disagreement stands, unconfirmed and unshrunk.
+                return (outcome with { Interrupted = true }, null);
+            }
+
+            output.WriteLine($"\nscenario #{index}: diverged at step {divergence.Step} ({contradiction(first.Report)}) but not when run again: flaky; replay: {settings.Replay(index, stackOption)}");
+            return (outcome with { Flakiness = new NotReproduced(divergence.Step, again.Report.Verdict) }, null);
         }
 
         // A candidate is kept only if it disagrees the same way (same kind of step, same aspect first) and not
         // by a known finding: deleting steps must not slide from this disagreement into another one.
         var signature = Signature(scenario, again.Report);
+        // Once stopped, every candidate is refused without running: the shrink ends at once with what it has.
         var shrinker = new DifferentialShrinker<DifferentialResult>(candidate =>
-            RunOnce(candidate, index) is { Disagrees: true } r
+            !stop.IsCancellationRequested
+            && RunOnce(candidate, index) is { Disagrees: true } r
             && Signature(candidate, r.Report) == signature
             && KnownFindings.Explaining(settings.KnownFindings, candidate, settings.Profile, r.Report) is null
                 ? r
@@ -106,15 +151,15 @@ internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, 
         };
         var shrink = shrinker.Minimize(scenario, again, again.Report.FirstDivergence!.Step);
         var counterexample = Counterexample.Save(settings.CounterexampleDirectory, settings.Seed, index, scenario, shrink, runner.Stack.Name, settings.Replay(index, stackOption), contradiction(shrink.Disagreement.Report));
-        found.Add(counterexample);
-        stdout.Write(describe(counterexample));
-        return outcome with
+        output.Write(describe(counterexample));
+        return (outcome with
         {
             Scenario = Name(index) + string.Create(CultureInfo.InvariantCulture, $" (shrunk {scenario.Count} -> {shrink.Scenario.Count} steps)"),
             ScenarioPath = counterexample.ScenarioPath,
             TracePath = counterexample.TracePath,
             Report = shrink.Disagreement.Report,
-        };
+            Interrupted = stop.IsCancellationRequested,
+        }, counterexample);
     }
 
     /// <summary>What identifies a disagreement across shrinking: the kind of the diverging step, and the first difference's values (its aspect, expected and observed).</summary>
@@ -133,7 +178,7 @@ internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, 
             Name = Name(index),
             Description = settings.Replay(index, stackOption),
         };
-        return runner.Run(scenario.ToTrace(string.Create(CultureInfo.InvariantCulture, $"fuzz seed {settings.Seed} #{index}"), header));
+        return runner.Run(scenario.ToTrace(string.Create(CultureInfo.InvariantCulture, $"fuzz seed {settings.Seed} #{index}"), header), stop);
     }
 
     private string? SaveTrace(long index, DifferentialResult result)

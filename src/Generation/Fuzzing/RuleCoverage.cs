@@ -26,6 +26,18 @@ internal sealed class RuleCoverage(Profile profile)
         }
     }
 
+    /// <summary>One scenario's exercised rules, by ID (as a report carries them).</summary>
+    public void Add(IEnumerable<string> ruleIds)
+    {
+        ArgumentNullException.ThrowIfNull(ruleIds);
+        ScenariosCounted++;
+        foreach (var id in ruleIds)
+        {
+            var rule = RuleCatalog.Find(id) ?? throw new ArgumentException($"unknown rule '{id}'", nameof(ruleIds));
+            _scenarios[(int)rule.Key]++;
+        }
+    }
+
     public int ScenariosExercising(Rule rule) => _scenarios[(int)rule.Key];
 
     public IReadOnlyList<Rule> Exercised => [.. RuleCatalog.All.Where(r => ScenariosExercising(r) > 0)];

@@ -2,7 +2,7 @@ namespace WinsockConformance.Model;
 
 /// <summary>
 /// The FD_* network event bits. Values are the native winsock2.h values, so a trace's lParam low
-/// word and this enum share one encoding (implementations.md, "Common wire format").
+/// word and this enum share one encoding (docs/sources.md #ms-wsaasyncselect-lparam).
 /// </summary>
 [Flags]
 public enum NetworkEvents
@@ -26,8 +26,8 @@ public static class NetworkEventNames
 {
     /// <summary>
     /// The order in which events that become due in one step are posted for one socket.
-    /// Windows asserts only FD_CONNECT before FD_WRITE and FD_READ before FD_WRITE (windows-rules.md A);
-    /// the rest follows Wine's deliver order (implementations.md D19), which no Windows test contradicts.
+    /// Windows asserts only FD_CONNECT before FD_WRITE and FD_READ before FD_WRITE (docs/sources.md #win-a-format);
+    /// the rest follows Wine's deliver order (docs/sources.md #impl-d19), which no Windows test contradicts.
     /// </summary>
     public static readonly IReadOnlyList<NetworkEvents> PostingOrder =
     [

@@ -142,3 +142,21 @@ public sealed record GetMessagesCall(string Window) : CallInput
 
     public override string? Socket => null;
 }
+
+/// <summary>
+/// GetMessage / PeekMessage: the application takes the first queued message that passes the filters: the window
+/// (<paramref name="Window"/>; null is GetMessage's NULL hWnd, any window) and the message range
+/// (<paramref name="MessageMin"/>..<paramref name="MessageMax"/>, in the units of <see cref="AsyncSelectCall.Message"/>;
+/// the defaults are no range filter). <paramref name="Remove"/> false is PeekMessage with PM_NOREMOVE: the message is
+/// seen and stays queued.
+/// </summary>
+public sealed record GetMessageCall(string? Window = null, int MessageMin = 0, int MessageMax = int.MaxValue, bool Remove = true) : CallInput
+{
+    public override string Op => "getMessage";
+
+    public override string? Socket => null;
+
+    /// <summary>Whether a message for <paramref name="window"/> with number <paramref name="message"/> passes the filters.</summary>
+    public bool Passes(string window, int message) =>
+        (Window is null || string.Equals(Window, window, StringComparison.Ordinal)) && message >= MessageMin && message <= MessageMax;
+}

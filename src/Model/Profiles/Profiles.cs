@@ -3,11 +3,11 @@ namespace WinsockConformance.Model;
 /// <summary>The three profiles every edge case is shown under.</summary>
 public static class Profiles
 {
-    /// <summary>Real Windows, as Wine's conformance tests assert it (windows-rules.md).</summary>
+    /// <summary>Real Windows, as Wine's conformance tests assert it (docs/sources.md section 3).</summary>
     public static readonly Profile Windows = new()
     {
         Name = "windows",
-        Description = "Windows as asserted by Wine's conformance tests on real Windows (shared/reference/windows-rules.md).",
+        Description = "Windows as asserted by Wine's conformance tests on real Windows (docs/sources.md, section 3).",
         CloseTiming = CloseTiming.Immediately,
         ResetCloseError = WsaError.ConnectionAborted,
         WriteReenable = WriteReenable.WouldBlockOnly,
@@ -24,13 +24,13 @@ public static class Profiles
     };
 
     /// <summary>
-    /// Wine 8: starts from implementations.md §5 (Wine column); captured traces correct it. Grouped as
+    /// Wine 8: starts from the implementation notes (docs/sources.md #impl-s5, Wine column); captured traces correct it. Grouped as
     /// <see cref="Profile"/> groups the switches: the notifier's ones by the server/sock.c function they mirror.
     /// </summary>
     public static readonly Profile Wine8 = Windows with
     {
         Name = "wine-8",
-        Description = "Wine 8.0's ws2_32 and wineserver (implementations.md §1 and §5, corrected by traces/wine-8.0).",
+        Description = "Wine 8.0's ws2_32 and wineserver (docs/sources.md sections 4 and 7, corrected by traces/wine-8.0).",
 
         // Calls
         EventReregistration = EventReregistration.KeepLatches,
@@ -110,11 +110,11 @@ public static class Profiles
         WakeUpResignalsRecorded = false,
     };
 
-    /// <summary>Microsoft's documentation read literally (the seeds; implementations.md §4 documentation, §5 Doc column).</summary>
+    /// <summary>Microsoft's documentation read literally (docs/sources.md sections 1 and 2; #impl-s4-doc, #impl-s5 Doc column).</summary>
     public static readonly Profile Documented = Windows with
     {
         Name = "documented",
-        Description = "Microsoft's WSAAsyncSelect reference page read literally (shared/seeds).",
+        Description = "Microsoft's WSAAsyncSelect reference page read literally (docs/sources.md, sections 1 and 2).",
         CloseTiming = CloseTiming.AfterDrain,
         ResetCloseError = WsaError.ConnectionReset,
         WriteReenable = WriteReenable.AnyCall,

@@ -5,7 +5,7 @@ namespace WinsockConformance.Model;
 /// has created (levels), and the notification state (registration and latches).
 /// </summary>
 /// <remarks>
-/// The notification state follows the shape every implementation shares (implementations.md §7):
+/// The notification state follows the shape every implementation shares (docs/sources.md #impl-s7):
 /// a bit b is delivered when b is selected, not latched (<see cref="Reported"/>), and its condition
 /// holds; delivering latches it until its re-enabling call or a registration re-opens it.
 /// <see cref="Pending"/> holds latched bits not yet handed out (event mode keeps them until

@@ -54,8 +54,7 @@ internal sealed class LiveStack : IScenarioStack
             }
         }
 
-        Name = _info.IsWine ? "wine-" + _info.WineVersion : "windows-" + Environment.OSVersion.Version;
-        NativeProfile = NativeProfileOf(_info);
+        (Name, NativeProfile) = Identify(_info);
         Provenance = new Provenance
         {
             Os = _info.OsDescription,
@@ -98,6 +97,15 @@ internal sealed class LiveStack : IScenarioStack
     /// <summary>How each step's effects are waited for (<see cref="Settling"/>).</summary>
     public string SettlingDescription => _settler.Description;
 
+    /// <summary>Called as each step starts, with its number and call: how a run's journal knows where a stack stopped answering.</summary>
+    public Action<int, string>? StepStarting { get; set; }
+
+    /// <summary>The stack's name and profile, known without starting Winsock (so a run can check its input first).</summary>
+    public static (string Name, Profile NativeProfile) Identify() => Identify(StackInfo.Capture());
+
+    private static (string Name, Profile NativeProfile) Identify(StackInfo info) =>
+        (info.IsWine ? "wine-" + info.WineVersion : "windows-" + Environment.OSVersion.Version, NativeProfileOf(info));
+
     /// <summary>The profile a stack follows: Wine 8.x and 10.x have their own, anything else is judged as Windows.</summary>
     private static Profile NativeProfileOf(StackInfo info) => info.WineVersion switch
     {
@@ -117,7 +125,9 @@ internal sealed class LiveStack : IScenarioStack
             ? $"{Operations.Describe(input)} cannot be produced over loopback"
             : null;
 
-    public void Capture(Trace scenario, TraceWriter writer)
+    public void Capture(Trace scenario, TraceWriter writer) => Capture(scenario, writer, CancellationToken.None);
+
+    public void Capture(Trace scenario, TraceWriter writer, CancellationToken interruption)
     {
         var date = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         writer.WriteHeader(TraceHeaders.ForCapture(scenario, Name, NativeProfile.Name, Provenance with { Date = date }));
@@ -136,6 +146,13 @@ internal sealed class LiveStack : IScenarioStack
         {
             foreach (var step in scenario.Steps)
             {
+                if (interruption.IsCancellationRequested)
+                {
+                    writer.WriteEnd(complete: false, reason: $"interrupted before step {step.Number} ({Operations.Describe(step.Input)})");
+                    return;
+                }
+
+                StepStarting?.Invoke(step.Number, Operations.Describe(step.Input));
                 StepResult? predicted = null;
                 string? unpredicted = null;
                 if (state is not null)

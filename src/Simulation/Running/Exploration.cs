@@ -23,6 +23,18 @@ public sealed record ExplorationSettings
     public int Budget { get; init; } = RunSettings.DefaultBudget;
 
     public int FloodLimit { get; init; } = RunSettings.DefaultFloodLimit;
+
+    /// <summary>
+    /// Called with every schedule's run that the search needed, recorded (slower: the search otherwise keeps no events), in
+    /// schedule order once the search is over: profile, schedule number from 0, the run.
+    /// </summary>
+    public Action<Profile, int, RunOutcome>? OnRun { get; init; }
+
+    /// <summary>
+    /// Runs at once, for a program whose runs may overlap (<see cref="IProgramUnderTest.Parallelism"/>): the schedules are
+    /// still taken in order and the first failing one is the same as one at a time would find, so the result is too.
+    /// </summary>
+    public int Jobs { get; init; } = 1;
 }
 
 /// <summary>What exploring one profile found.</summary>
@@ -67,17 +79,21 @@ public static class Exploration
         ArgumentNullException.ThrowIfNull(settings);
         var calls = 0;
         var recorded = run;
-        run = run with { Record = false };
+        run = run with { Record = settings.OnRun is not null };
         if (settings.Replay is { } replay)
         {
             var outcome = program.Run(recorded, Choices.Replay(replay));
+            settings.OnRun?.Invoke(run.Profile, 0, outcome);
             return new ProfileResult(run.Profile, 1, outcome.Verdict == RunVerdict.Passed ? null : 0, outcome.Verdict == RunVerdict.Passed ? null : outcome,
                 outcome.Verdict == RunVerdict.Passed ? null : outcome, 0, outcome.Calls);
         }
 
+        var jobs = Math.Clamp(Math.Min(settings.Jobs, program.Parallelism), 1, settings.Schedules);
+        var outcomes = Search(program, run, settings, jobs);
         for (var i = 0; i < settings.Schedules; i++)
         {
-            var outcome = program.Run(run, Choices.Random(SplitMix64.ScheduleSeed(settings.Seed, i)));
+            var outcome = outcomes[i]!;
+            settings.OnRun?.Invoke(run.Profile, i, outcome);
             calls += outcome.Calls;
             if (outcome.Verdict == RunVerdict.Passed)
             {
@@ -88,13 +104,57 @@ public static class Exploration
             var shrinkRuns = 0;
             if (outcome.Verdict == RunVerdict.Failed && settings.Shrink)
             {
-                (reported, shrinkRuns) = Shrinker.Shrink(outcome, choices => program.Run(run, Choices.Replay(choices)), settings.ShrinkRuns);
+                (reported, shrinkRuns) = Shrinker.Shrink(outcome, choices => program.Run(run, Choices.Replay(choices)), settings.ShrinkRuns, jobs);
             }
 
             return new ProfileResult(run.Profile, i + 1, i, outcome, Recorded(program, recorded, reported), shrinkRuns, calls);
         }
 
         return new ProfileResult(run.Profile, settings.Schedules, null, null, null, 0, calls);
+    }
+
+    /// <summary>
+    /// A profile's run to show when none failed: the first schedule's (or the replayed one), run again with a keeping record.
+    /// </summary>
+    public static RunOutcome FirstSchedule(IProgramUnderTest program, RunSettings run, ExplorationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(settings);
+        return program.Run(run with { Record = true }, settings.Replay is { } replay ? Choices.Replay(replay) : Choices.Random(SplitMix64.ScheduleSeed(settings.Seed, 0)));
+    }
+
+    /// <summary>
+    /// Runs schedules 0, 1, 2, … (<paramref name="jobs"/> at a time, taken in order) until one does not pass: every
+    /// schedule before the first that fails has run, none after it matters (it may have run, or not).
+    /// </summary>
+    private static RunOutcome?[] Search(IProgramUnderTest program, RunSettings run, ExplorationSettings settings, int jobs)
+    {
+        var outcomes = new RunOutcome?[settings.Schedules];
+        RunOutcome Schedule(int i) => program.Run(run, Choices.Random(SplitMix64.ScheduleSeed(settings.Seed, i)));
+        if (jobs == 1)
+        {
+            for (var i = 0; i < outcomes.Length && (outcomes[i] = Schedule(i)).Verdict == RunVerdict.Passed; i++)
+            {
+            }
+
+            return outcomes;
+        }
+
+        var next = -1;
+        var firstFailing = outcomes.Length;
+        Workers.Run(jobs, () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < Volatile.Read(ref firstFailing); i = Interlocked.Increment(ref next))
+            {
+                var outcome = outcomes[i] = Schedule(i);
+                if (outcome.Verdict != RunVerdict.Passed)
+                {
+                    Workers.LowerTo(ref firstFailing, i);
+                }
+            }
+        });
+        return outcomes;
     }
 
     /// <summary>

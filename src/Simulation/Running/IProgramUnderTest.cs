@@ -10,6 +10,12 @@ public interface IProgramUnderTest
 
     /// <summary>Runs the program once, from a fresh start, on a fresh simulated stack with these choices.</summary>
     RunOutcome Run(RunSettings settings, Choices choices);
+
+    /// <summary>
+    /// How many of its runs may go at once: 1 for a program in this process (its runs share the process's state); a
+    /// native program runs in a process of its own each time, so an exploration runs several side by side.
+    /// </summary>
+    int Parallelism => 1;
 }
 
 /// <summary>A program given as a delegate (its Main's body): for tests and benchmarks in this process.</summary>

@@ -35,7 +35,12 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
     private string? _ending;
     private bool _idle;
 
-    public SimulationRun(RunSettings settings, Choices choices)
+    /// <param name="host">
+    /// Who delivers the stack's posts and event signals, given the run's queue: by default the queue itself (a managed
+    /// program retrieves from it); a native program's host posts to the program's real windows and keeps the queue as a
+    /// mirror of its real one, for the oracles.
+    /// </param>
+    public SimulationRun(RunSettings settings, Choices choices, Func<SimulationRun, ISimulationHost>? host = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
@@ -50,11 +55,11 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
             < 0.85 => 1,
             _ => 2,
         })];
-        Stack = new SimulatedStack(settings.Profile, User32, _driver, this) { NetworkWindow = window };
+        Stack = new SimulatedStack(settings.Profile, host?.Invoke(this) ?? User32, _driver, this) { NetworkWindow = window };
         Peer.Stack = Stack;
         _driver.Stack = Stack;
         User32.Driver = _driver;
-        User32.RetrievedNotification = Stack.Retrieved;
+        User32.RetrievedNotification = (origin, filter) => Stack.Retrieved(origin, filter.Hwnd, filter.Min, filter.Max, filter.Remove);
         Record.SocketText = r => Stack.SocketOf(r).ToString();
         _checks = [new DataLossCheck(settings.Peer.AllowUnread), new ClosedHandleCheck(), new StaleHandleCheck(), new FloodCheck(), new HangCheck()];
         if (window != SimulatedStack.DefaultBufferSize)
@@ -87,7 +92,8 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
     // ---- running ------------------------------------------------------------------------------------------------
 
     /// <summary>Runs <paramref name="program"/> (the program's Main) on this thread to its end, then the end-of-run checks.</summary>
-    public RunOutcome Execute(Func<int> program)
+    /// <param name="exitText">How the program's exit code is told ("Main returned 3"; a native program's process exits).</param>
+    public RunOutcome Execute(Func<int> program, Func<int, string>? exitText = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         string? problem = null;
@@ -96,10 +102,11 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
         try
         {
             var exit = program();
-            Ended(exit == 0 ? "Main returned 0" : $"Main returned {exit}");
+            var text = exitText?.Invoke(exit) ?? $"Main returned {exit}";
+            Ended(text);
             if (exit != 0)
             {
-                Guarded(() => Fire(Oracles.Oracles.Exit, $"Main returned {exit}", RetrievedRules(null)));
+                Guarded(() => Fire(Oracles.Oracles.Exit, text, RetrievedRules(null)));
             }
         }
         catch (UnsupportedCallException e)
@@ -141,6 +148,8 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
         {
             verdict = Finish(ref problem);
         }
+
+        Record.EventObjectsSetByProgram = Stack.EventObjectsSetByProgram;
 
         if (_failure is not null && verdict == RunVerdict.Passed)
         {
@@ -373,7 +382,7 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
             var socket = Stack.SocketOf(n.Socket);
             if (Record.Keeps)
             {
-                Record.Message(() => $"{api} -> {socket} {n.Event.NativeName()}" + (n.Error == WsaError.None ? string.Empty : " " + n.Error.NativeName()) + $" (hwnd 0x{message.Hwnd:X}, msg 0x{message.Message:X}, posted at event {origin.Step})");
+                Record.Message(() => $"{api} -> {socket} {n.Event.NativeName()}" + (n.Error == WsaError.None ? string.Empty : " " + n.Error.NativeName()) + $" (hwnd 0x{message.Hwnd:X}, msg 0x{message.Message:X}, posted at event {origin.Step})", message.WParam);
             }
             else
             {
@@ -388,6 +397,22 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
         foreach (var check in _checks)
         {
             check.Retrieved(this, message);
+        }
+    }
+
+    public void Peeked(QueuedMessage message, string api)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!Record.Keeps)
+        {
+            // Counted as when kept: a search's run and its recorded replay number their events alike.
+            Record.Message(string.Empty);
+        }
+        else if (message.Origin is { } origin)
+        {
+            var n = origin.Notification;
+            var socket = Stack.SocketOf(n.Socket);
+            Record.Message(() => $"{api}(PM_NOREMOVE) sees {socket} {n.Event.NativeName()}" + (n.Error == WsaError.None ? string.Empty : " " + n.Error.NativeName()) + $" (hwnd 0x{message.Hwnd:X}, msg 0x{message.Message:X}, posted at event {origin.Step}); it stays queued", message.WParam);
         }
     }
 

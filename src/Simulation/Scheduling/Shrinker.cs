@@ -12,7 +12,11 @@ public static class Shrinker
     public const int DefaultMaxRuns = 400;
 
     /// <returns>The smallest failing run found, and how many candidate runs it took.</returns>
-    public static (RunOutcome Smallest, int Runs) Shrink(RunOutcome failing, Func<IReadOnlyList<int>, RunOutcome> run, int maxRuns = DefaultMaxRuns)
+    /// <param name="jobs">
+    /// Candidates run at once (a batch of the next ones in order; the first of the batch that improves is taken, as one
+    /// at a time would take it, and the runs it took are counted as one at a time would count them).
+    /// </param>
+    public static (RunOutcome Smallest, int Runs) Shrink(RunOutcome failing, Func<IReadOnlyList<int>, RunOutcome> run, int maxRuns = DefaultMaxRuns, int jobs = 1)
     {
         ArgumentNullException.ThrowIfNull(failing);
         ArgumentNullException.ThrowIfNull(run);
@@ -20,23 +24,51 @@ public static class Shrinker
         var best = failing;
         var runs = 0;
         var improved = true;
+        bool Improves(RunOutcome outcome) =>
+            outcome.Verdict == RunVerdict.Failed && outcome.Failure!.Oracle.Id == oracle && Size(outcome.Choices).CompareTo(Size(best.Choices)) < 0;
         while (improved && runs < maxRuns)
         {
             improved = false;
-            foreach (var candidate in Candidates(best.Choices))
+            using var candidates = Candidates(best.Choices).GetEnumerator();
+            while (!improved && runs < maxRuns)
             {
-                if (runs >= maxRuns)
+                var batch = new List<int[]>();
+                while (batch.Count < Math.Max(1, jobs) && runs + batch.Count < maxRuns && candidates.MoveNext())
+                {
+                    batch.Add(candidates.Current);
+                }
+
+                if (batch.Count == 0)
                 {
                     break;
                 }
 
-                runs++;
-                var outcome = run(candidate);
-                if (outcome.Verdict == RunVerdict.Failed && outcome.Failure!.Oracle.Id == oracle && Size(outcome.Choices).CompareTo(Size(best.Choices)) < 0)
+                var outcomes = new RunOutcome[batch.Count];
+                if (batch.Count == 1)
                 {
-                    best = outcome;
-                    improved = true;
-                    break;
+                    outcomes[0] = run(batch[0]);
+                }
+                else
+                {
+                    var next = -1;
+                    Running.Workers.Run(batch.Count, () =>
+                    {
+                        for (var k = Interlocked.Increment(ref next); k < batch.Count; k = Interlocked.Increment(ref next))
+                        {
+                            outcomes[k] = run(batch[k]);
+                        }
+                    });
+                }
+
+                foreach (var outcome in outcomes)
+                {
+                    runs++;
+                    if (Improves(outcome))
+                    {
+                        best = outcome;
+                        improved = true;
+                        break;
+                    }
                 }
             }
         }

@@ -1,66 +1,90 @@
 using WinsockConformance.Model;
 using WinsockConformance.Traces;
 using Stopwatch = System.Diagnostics.Stopwatch;
-using UnreachableException = System.Diagnostics.UnreachableException;
 
 namespace WinsockConformance.Stacks;
 
+/// <summary>One scenario of a corpus: its place in the whole corpus, its file, and where its trace goes.</summary>
+/// <param name="Index">Its position in the whole corpus (the order every report keeps, whoever ran it).</param>
+/// <param name="Path">The scenario file.</param>
+/// <param name="TracePath">Where its trace is written: unique within the corpus (<see cref="ScenarioCorpus.TraceNames"/>).</param>
+internal sealed record CorpusItem(long Index, string Path, string TracePath, Trace Scenario);
+
 /// <summary>
-/// Runs a corpus of scenarios on a stack, writes each trace, checks it against the profile and
-/// classifies the result: conforming, diverging (and whether the stack's own profile explains it),
-/// inconclusive, flaky across repeats.
+/// Runs scenarios on a stack, writes each trace, checks it against the profile and classifies the result:
+/// conforming, diverging (and whether the stack's own profile explains it), inconclusive, flaky across repeats.
+/// Stops between steps once <paramref name="stop"/> is cancelled: the scenario running then ends interrupted.
 /// </summary>
-internal sealed class ConformanceRunner(IScenarioStack stack, Profile profile, string tracesDirectory, TextWriter progress)
+internal sealed class ConformanceRunner(IScenarioStack stack, Profile profile, CancellationToken stop)
 {
-    public RunSummary Run(IReadOnlyList<(string Path, Trace Scenario)> corpus, int repeat)
+    /// <summary>
+    /// Runs <paramref name="items"/> in order, telling <paramref name="starting"/> as each starts and handing each outcome
+    /// to <paramref name="finished"/> as it ends; returns how many ran.
+    /// </summary>
+    public int Run(IEnumerable<CorpusItem> items, int repeat, Action<CorpusItem, ScenarioOutcome> finished, Action<CorpusItem>? starting = null)
     {
-        var clock = Stopwatch.StartNew();
-        var outcomes = new List<ScenarioOutcome>();
-        foreach (var (path, scenario) in corpus)
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(finished);
+        var ran = 0;
+        foreach (var item in items)
         {
-            outcomes.Add(RunOne(path, scenario, repeat));
+            if (stop.IsCancellationRequested)
+            {
+                break;
+            }
+
+            starting?.Invoke(item);
+            finished(item, RunOne(item, repeat));
+            ran++;
         }
 
-        return new RunSummary(stack.Name, profile.Name, outcomes, clock.Elapsed.TotalSeconds, repeat);
+        return ran;
     }
 
-    private ScenarioOutcome RunOne(string path, Trace scenario, int repeat)
+    /// <summary>The name a scenario is reported by: its header's, else its file's.</summary>
+    public static string NameOf(CorpusItem item)
     {
-        var name = scenario.Header.Name ?? Path.GetFileNameWithoutExtension(path);
-        var tracePath = Path.Combine(tracesDirectory, Path.ChangeExtension(RelativeName(path), ".jsonl"));
-        Directory.CreateDirectory(Path.GetDirectoryName(tracePath)!);
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Scenario.Header.Name ?? Path.GetFileNameWithoutExtension(item.Path);
+    }
+
+    private ScenarioOutcome RunOne(CorpusItem item, int repeat)
+    {
+        var name = NameOf(item);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(item.TracePath))!);
         var clock = Stopwatch.StartNew();
 
-        Trace first = Capture(scenario, tracePath);
+        var first = Capture(item.Scenario, item.TracePath);
         Flakiness? flaky = null;
-        for (var i = 1; i < repeat && flaky is null; i++)
+        var repeatPath = item.TracePath + ".repeat";
+        for (var i = 1; i < repeat && flaky is null && !stop.IsCancellationRequested; i++)
         {
-            var again = Capture(scenario, tracePath + ".repeat");
-            flaky = FirstDifference(first, again, i + 1);
+            var again = Capture(item.Scenario, repeatPath);
+            // A repeat cut short by the interruption is not a difference.
+            flaky = !again.Complete && stop.IsCancellationRequested ? null : FirstDifference(first, again, i + 1);
         }
 
-        File.Delete(tracePath + ".repeat");
+        File.Delete(repeatPath);
         var report = Checker.Check(first, profile);
         var explained = StackProfileExplanation.Explains(stack, profile, first, report);
-        var outcome = new ScenarioOutcome
+        return new ScenarioOutcome
         {
             Scenario = name,
-            ScenarioPath = path,
-            TracePath = tracePath,
+            ScenarioPath = item.Path,
+            TracePath = item.TracePath,
             Report = report,
             ExplainedByStackProfile = explained,
             Flakiness = flaky,
             Seconds = clock.Elapsed.TotalSeconds,
+            Interrupted = !first.Complete && stop.IsCancellationRequested,
         };
-        progress.WriteLine(ProgressLine(outcome));
-        return outcome;
     }
 
     private Trace Capture(Trace scenario, string tracePath)
     {
         using (var writer = TraceWriter.Create(tracePath))
         {
-            stack.Capture(scenario, writer);
+            stack.Capture(scenario, writer, stop);
         }
 
         return TraceReader.ReadFile(tracePath);
@@ -83,26 +107,5 @@ internal sealed class ConformanceRunner(IScenarioStack stack, Profile profile, s
         }
 
         return null;
-    }
-
-    private static string RelativeName(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var marker = Path.DirectorySeparatorChar + "scenarios" + Path.DirectorySeparatorChar;
-        var index = full.LastIndexOf(marker, StringComparison.Ordinal);
-        return index < 0 ? Path.GetFileName(full) : full[(index + marker.Length)..];
-    }
-
-    private static string ProgressLine(ScenarioOutcome o)
-    {
-        var verdict = o.Report.Verdict switch
-        {
-            Verdict.Conforms => "conforms",
-            Verdict.Diverges when o.ExplainedByStackProfile => "differs (explained by the stack's profile)",
-            Verdict.Diverges => $"DIVERGES at step {o.Report.FirstDivergence!.Step}",
-            Verdict.Inconclusive => "inconclusive",
-            _ => throw new UnreachableException(o.Report.Verdict.ToString()),
-        };
-        return $"  {o.Scenario,-58} {verdict}{(o.Flaky ? "  FLAKY" : string.Empty)}  ({o.Report.Steps} steps, {o.Seconds * 1000:F0} ms)";
     }
 }

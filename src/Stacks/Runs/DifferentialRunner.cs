@@ -25,12 +25,12 @@ internal sealed class DifferentialRunner(IScenarioStack stack, Profile profile)
 
     public IScenarioStack Stack => stack;
 
-    public DifferentialResult Run(Trace scenario)
+    public DifferentialResult Run(Trace scenario, CancellationToken stop = default)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var writer = new TraceWriter(text))
         {
-            stack.Capture(scenario, writer);
+            stack.Capture(scenario, writer, stop);
         }
 
         var captured = text.ToString();

@@ -24,6 +24,9 @@ internal sealed record ScenarioOutcome
 
     public double Seconds { get; init; }
 
+    /// <summary>The run was stopped while this scenario ran (its trace ends interrupted, so it is inconclusive unless it already diverged).</summary>
+    public bool Interrupted { get; init; }
+
     public bool UnexpectedDivergence => Report.Verdict == Verdict.Diverges && !ExplainedByStackProfile;
 }
 
@@ -38,21 +41,3 @@ internal sealed record StepCountsDiffer(int Run, int FirstSteps, int AgainSteps)
 
 /// <summary>A divergence at <paramref name="Step"/> that running the scenario again did not reproduce (fuzz).</summary>
 internal sealed record NotReproduced(int Step, Verdict Again) : Flakiness;
-
-internal sealed record RunSummary(string Stack, string Profile, IReadOnlyList<ScenarioOutcome> Outcomes, double DurationSeconds, int Repeat = 1)
-{
-    /// <summary>Steps actually driven, repeats included: what the rate is computed from.</summary>
-    public int StepsDriven => Steps * Repeat;
-
-    public int Steps => Outcomes.Sum(o => o.Report.Steps);
-
-    public int Conforming => Outcomes.Count(o => o.Report.Verdict == Verdict.Conforms);
-
-    public int Diverging => Outcomes.Count(o => o.Report.Verdict == Verdict.Diverges);
-
-    public int UnexpectedDivergences => Outcomes.Count(o => o.UnexpectedDivergence);
-
-    public int Inconclusive => Outcomes.Count(o => o.Report.Verdict == Verdict.Inconclusive);
-
-    public int Flaky => Outcomes.Count(o => o.Flaky);
-}

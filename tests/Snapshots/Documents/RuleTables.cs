@@ -13,7 +13,7 @@ namespace WinsockConformance.Snapshots;
 /// The per-event summary is declarative (it names rule IDs, which are checked against the catalogue).
 /// The registration, re-enabling and new-occurrence tables are not written by hand: each row is a tiny
 /// scenario (a probe) run through the model under every profile, and the cell is what the last step
-/// delivered. So the tables are windows-rules.md tables B, C and D regenerated from the model, and a
+/// delivered. So the tables are the Windows test tables B, C and D (docs/sources.md #win-b-registration, #win-c-reenabling, #win-d-level) regenerated from the model, and a
 /// model change that alters one shows up in the table's snapshot.
 /// </remarks>
 public static class RuleTables
@@ -204,18 +204,77 @@ public static class RuleTables
         _ => throw new System.Diagnostics.UnreachableException(stage.ToString()),
     };
 
-    /// <summary>The rule catalogue: ID, kind, summary, source, and whether loopback can reach it.</summary>
+    /// <summary>The anchor of a rule's row in docs/rules.md ("rule-g1"), which the catalogue and the questions link to.</summary>
+    public static string RuleAnchor(Rule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return "rule-" + rule.Id.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// The rule catalogue: ID (with its anchor), kind, summary, sources, and whether loopback can reach it. The sources are
+    /// the rule's row of docs/sources-by-rule.tsv as links: our notes in docs/sources.md, the public addresses, and the
+    /// repository's captures and scenarios.
+    /// </summary>
     public static string RuleCatalogTable()
     {
+        var sources = SourcesByRule();
         var text = new StringBuilder();
-        text.Append("| ID | Kind | Summary | Source | Loopback |\n");
+        text.Append("| ID | Kind | Summary | Sources | Loopback |\n");
         text.Append("|---|---|---|---|---|\n");
         foreach (var rule in RuleCatalog.All)
         {
-            Row(text, rule.Id, rule.Kind.ToString(), rule.Summary, rule.Source, rule.LoopbackReachable ? "yes" : "no");
+            var links = sources.TryGetValue(rule.Id, out var references) ? string.Join(", ", references.Select(SourceLink)) : rule.Source;
+            Row(text, $"<a id=\"{RuleAnchor(rule)}\"></a>{rule.Id}", rule.Kind.ToString(), rule.Summary, links, rule.LoopbackReachable ? "yes" : "no");
         }
 
         return text.ToString();
+    }
+
+    /// <summary>docs/sources-by-rule.tsv: rule ID to its references, in order (SourcesTests checks the file).</summary>
+    private static Dictionary<string, string[]> SourcesByRule()
+    {
+        var rows = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var line in File.ReadAllLines(Repository.Full(SourceMap.MapPath)))
+        {
+            var fields = line.Split('\t');
+            if (line.Length > 0 && !line.StartsWith('#') && fields.Length == 3 && fields[0] != "rule")
+            {
+                rows[fields[0]] = fields[1].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>One reference as a Markdown link from docs/: a note of sources.md, a public address, or a repository file.</summary>
+    private static string SourceLink(string reference)
+    {
+        if (reference.StartsWith('#'))
+        {
+            return $"[{reference[1..]}](sources.md{reference})";
+        }
+
+        if (reference.StartsWith("https://", StringComparison.Ordinal))
+        {
+            var uri = new Uri(reference);
+            var blob = uri.AbsolutePath.IndexOf("/blob/", StringComparison.Ordinal);
+            var label = uri.Host + ": " + uri.AbsolutePath.Split('/')[^1];
+            if (blob >= 0)
+            {
+                var path = uri.AbsolutePath[(blob + "/blob/".Length)..];
+                var slash = path.IndexOf('/', StringComparison.Ordinal);
+                label = path[..slash] + ":" + path[(slash + 1)..] + uri.Fragment;
+            }
+
+            return $"[{label}]({reference})";
+        }
+
+        var name = reference.EndsWith(".jsonl", StringComparison.Ordinal) ? reference[..^".jsonl".Length] : reference;
+        var shown = name.StartsWith("traces/", StringComparison.Ordinal) ? "capture " + name["traces/".Length..]
+            : name.StartsWith("scenarios/", StringComparison.Ordinal) ? "scenario " + name["scenarios/".Length..]
+            : name;
+        return $"[{shown}](../{reference})";
     }
 
     /// <summary>A generated table: one row per probe, one column per profile.</summary>
@@ -261,7 +320,7 @@ public static class RuleTables
         return "posted" + count + (errors.Count == 0 ? string.Empty : " " + string.Join("/", errors));
     }
 
-    /// <summary>Rows regenerating windows-rules.md table B: a registration made when the condition already holds.</summary>
+    /// <summary>Rows regenerating the Windows table B (docs/sources.md #win-b-registration): a registration made when the condition already holds.</summary>
     public static IReadOnlyList<Probe> RegistrationProbes()
     {
         var probes = new List<Probe>();
@@ -303,7 +362,7 @@ public static class RuleTables
         return [.. probes.OrderBy(p => NetworkEventNames.Bits.ToList().IndexOf(p.Event)).ThenBy(p => p.Mode)];
     }
 
-    /// <summary>Rows regenerating windows-rules.md table C: the event is latched; the last step is the re-enabling call.</summary>
+    /// <summary>Rows regenerating the Windows table C (docs/sources.md #win-c-reenabling): the event is latched; the last step is the re-enabling call.</summary>
     public static IReadOnlyList<Probe> ReenableProbes()
     {
         const Mode m = Mode.Message;
@@ -331,7 +390,7 @@ public static class RuleTables
         ];
     }
 
-    /// <summary>Rows for windows-rules.md D: a new occurrence while latched, and after an event-mode re-registration.</summary>
+    /// <summary>Rows for the Windows notes D (docs/sources.md #win-d-level): a new occurrence while latched, and after an event-mode re-registration.</summary>
     public static IReadOnlyList<Probe> OccurrenceProbes()
     {
         var probes = new List<Probe>();

@@ -2,7 +2,7 @@ namespace WinsockConformance.Model;
 
 // Ending a connection: shutdown and closesocket, and calls on a closed handle.
 //
-// Seed 000 and windows-rules.md F, G: no local shutdown produces FD_CLOSE (G2); closesocket posts no FD_CLOSE to the
+// docs/sources.md #ms-wsaasyncselect, #win-f-cancel-close, #win-g-close: no local shutdown produces FD_CLOSE (G2); closesocket posts no FD_CLOSE to the
 // socket's own window and nothing is posted for it afterwards (F2), while messages already queued stay queued (F1); a
 // call on a closed socket fails with WSAENOTSOCK (F3). Wine's shutdown(SD_BOTH) cancels the registration (WINE-7), and
 // a shutdown(SD_SEND) after the peer's FIN shuts both directions, which Linux reports as a hang-up (WINE-26, in

@@ -2,7 +2,7 @@ namespace WinsockConformance.Model;
 
 // Making connections: socket(), bind, listen, connect (TCP and UDP), accept.
 //
-// Seeds 000 and 001 and windows-rules.md B, E, G, H: a connect over loopback resolves within the step; FD_CONNECT
+// docs/sources.md #ms-wsaasyncselect, #ms-wsaconnect, #win-b-registration, #win-e-inheritance, #win-g-close, #win-h-blocking: a connect over loopback resolves within the step; FD_CONNECT
 // carries its outcome (G5), a completed TCP connect posts FD_CONNECT then FD_WRITE (G6) and is recorded even while
 // FD_CONNECT is unselected (B8, in the notifier); a nonblocking connect returns WSAEWOULDBLOCK (H3); connect on a
 // connected socket fails with WSAEISCONN (S7). connect on UDP re-enables FD_WRITE (the re-enabling table's C10 row and

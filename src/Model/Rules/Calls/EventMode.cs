@@ -2,7 +2,7 @@ namespace WinsockConformance.Model;
 
 // Registration in event mode: WSAEventSelect and WSAEnumNetworkEvents.
 //
-// windows-rules.md A, B, D: in event mode bits accumulate; WSAEnumNetworkEvents returns and clears only the selected
+// docs/sources.md #win-a-format, #win-b-registration, #win-d-level: in event mode bits accumulate; WSAEnumNetworkEvents returns and clears only the selected
 // ones, with the error word of FD_CONNECT and FD_CLOSE, and resets the event object it is given (A3). WSAEventSelect
 // sets the event at once when a selected bit is recorded and not yet enumerated, and never resets it (B3). A
 // re-registration does not report again what was enumerated, but re-opens those latches for the next new occurrence

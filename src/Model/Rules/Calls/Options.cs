@@ -3,7 +3,7 @@ namespace WinsockConformance.Model;
 // Options and control codes: setsockopt (SO_OOBINLINE, SO_LINGER), ioctlsocket (FIONBIO, FIONREAD) and the
 // notification-related WSAIoctl codes.
 //
-// Seeds 000 and 003 and windows-rules.md H, S: with SO_OOBINLINE urgent data is read as normal data (S3); while a
+// docs/sources.md #ms-wsaasyncselect-oob-inline, #ms-recv-oob-inline, #win-h-blocking: with SO_OOBINLINE urgent data is read as normal data (S3); while a
 // registration with a non-empty mask is active, FIONBIO=0 fails with WSAEINVAL (H2); FIONREAD reports what recv would
 // return without consuming or re-enabling anything (S5). SIO_GET_QOS and SIO_GET_GROUP_QOS re-enable FD_QOS and
 // FD_GROUP_QOS (C8), and the change notifications come only after their WSAIoctl, which fails with WSAEWOULDBLOCK on a

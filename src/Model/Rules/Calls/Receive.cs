@@ -2,7 +2,7 @@ namespace WinsockConformance.Model;
 
 // The recv family: recv, recvfrom, WSARecv, WSARecvFrom, with MSG_PEEK and MSG_OOB.
 //
-// Seed 003 (LPWSPRecv) and windows-rules.md C, S: a recv returns min(available, len), 0 once a gracefully closed
+// docs/sources.md #ms-lpwsprecv, #ms-recv, #win-c-reenabling: a recv returns min(available, len), 0 once a gracefully closed
 // stream is drained, WSAEWOULDBLOCK when a nonblocking socket has nothing, WSAECONNRESET after an RST (S1); MSG_PEEK
 // copies without consuming (S2); with SO_OOBINLINE, recv(MSG_OOB) fails with WSAEINVAL (S3); a datagram recv returns
 // one datagram and a short buffer fails with WSAEMSGSIZE (S6); WSAENOTCONN unconnected (S8), WSAESHUTDOWN after

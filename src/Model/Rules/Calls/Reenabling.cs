@@ -1,7 +1,7 @@
 namespace WinsockConformance.Model;
 
-// The re-enabling table. Seed 000 (WSAAsyncSelect remarks) lists, per event, the "re-enabling function" that
-// re-opens its latch after it was delivered; windows-rules.md C says what real Windows does with each, and the
+// The re-enabling table. The WSAAsyncSelect page (docs/sources.md #ms-wsaasyncselect-reenabling) lists, per event, the "re-enabling function" that
+// re-opens its latch after it was delivered; docs/sources.md #win-c-reenabling says what real Windows does with each, and the
 // profiles' variants (WINE-n, DOC-n) are rows of their own, each under the switch value it stands for. A call's rule
 // unit says which call of the table it made and hands over its result; the table names each row that applies to the
 // profile and re-enables the row's events when the row's condition on the result holds. D2: the level is re-checked

@@ -2,7 +2,7 @@ namespace WinsockConformance.Model;
 
 // The send family: send, sendto, WSASend, WSASendTo, and the model's "send until WSAEWOULDBLOCK" (fill).
 //
-// Seed 002 (WSASend) and windows-rules.md C, S: a nonblocking send into a full buffer fails with WSAEWOULDBLOCK and
+// docs/sources.md #ms-wsasend, #win-c-reenabling: a nonblocking send into a full buffer fails with WSAEWOULDBLOCK and
 // space returns when the peer reads (S4); WSAENOTCONN unconnected (S8), WSAESHUTDOWN after SD_SEND (S9); after a
 // failed connect WSAENOTCONN is assumed (X2). Data sent to a peer that has closed draws an RST (S12). Which sends
 // re-enable FD_WRITE is the re-enabling table's C6 row and its variants (WINE-10, DOC-4). Wine's send fails after a

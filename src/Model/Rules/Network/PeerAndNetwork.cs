@@ -4,7 +4,7 @@ namespace WinsockConformance.Model;
 // peer.read, and the QoS and change notifications (net.*).
 //
 // Each input changes the socket's conditions and marks what newly occurred (SocketState.Occurred, Edges); the notifier
-// then decides what is recorded and delivered (Rules/Notification). Seed 000 and windows-rules.md G, Q, S: the peer's
+// then decides what is recorded and delivered (Rules/Notification). docs/sources.md #ms-wsaasyncselect, #win-g-close: the peer's
 // FIN makes FD_CLOSE due, its SD_RECEIVE does not (G2); an RST discards what was unread (S1) and FD_CLOSE carries an
 // error (G4); with SO_OOBINLINE an urgent byte is normal data (S3) and Windows queues several (S10); a QoS change is an
 // edge (Q1) and a change notification answers an outstanding WSAIoctl (C9). Under Wine, Linux's TCP decides: one urgent

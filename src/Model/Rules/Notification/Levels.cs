@@ -3,7 +3,7 @@ namespace WinsockConformance.Model;
 // The levels: which FD_* conditions hold for a socket right now, as a poll of the socket would find them if it
 // looked (what the stack looks at is Notifier.Watch's; what is recorded and delivered, Notifier.Latch's and Deliver's).
 //
-// Seed 000 and windows-rules.md B, C, D, G: FD_READ while normal data is unread (urgent data too with SO_OOBINLINE,
+// docs/sources.md #ms-wsaasyncselect, #win-b-registration, #win-c-reenabling, #win-d-level, #win-g-close: FD_READ while normal data is unread (urgent data too with SO_OOBINLINE,
 // S3), FD_OOB while urgent data is unread, FD_WRITE while a connected socket has send space (S4), FD_ACCEPT while a
 // connection is queued; FD_CLOSE once the peer's FIN or RST came (G1: at once, even with unread data; the
 // documentation: after the drain, DOC-3; Wine: after the drain and once FD_READ is re-enabled, WINE-6, because it finds

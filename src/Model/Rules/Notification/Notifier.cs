@@ -1,7 +1,7 @@
 namespace WinsockConformance.Model;
 
 // Settling one socket after a step that changed it, the way a stack's notification machinery looks at it, in the
-// shape of Wine's server/sock.c (implementations.md §1.3, §1.4; sock.c of the Wine 8 era), which Windows and the
+// shape of Wine's server/sock.c (docs/sources.md #wine-server-latch, #wine-server-delivery; sock.c of the Wine 8 era), which Windows and the
 // documentation share without Wine's twists:
 //
 //   Watch   (sock_get_poll_events): what the stack looks at, and what the OS reports whatever was asked;

@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace WinsockConformance.Reports;
+
+/// <summary>
+/// A run (or fuzz campaign) as its reports say it: where it ran, what it was judged against, every scenario's
+/// <see cref="ResultEntry"/> in the run's order, and whether it was stopped early. The summary, the JSON and the
+/// JUnit report are all rendered from this, so a report read back from JSON renders the same.
+/// </summary>
+internal sealed record RunReport
+{
+    /// <summary>run or fuzz.</summary>
+    public required string Command { get; init; }
+
+    public required string Stack { get; init; }
+
+    public required string Profile { get; init; }
+
+    public int Repeat { get; init; } = 1;
+
+    public double DurationSeconds { get; init; }
+
+    public required IReadOnlyList<ResultEntry> Results { get; init; }
+
+    /// <summary>How many scenarios the run was asked to run (more than <see cref="Results"/> when it was stopped early).</summary>
+    public long Planned { get; init; }
+
+    /// <summary>Why the run stopped before the end ("interrupted by SIGINT", "the stack stopped answering …"), or null.</summary>
+    public string? Interruption { get; init; }
+
+    /// <summary>Which part of a sharded run this is ("2/4"), or null for a whole run.</summary>
+    public string? Shard { get; init; }
+
+    public FuzzSection? Fuzz { get; init; }
+
+    public bool Interrupted => Interruption is not null;
+
+    /// <summary>Steps actually driven, repeats included: what the rate is computed from.</summary>
+    public long StepsDriven => Steps * Repeat;
+
+    public long Steps => Results.Sum(r => (long)r.Steps);
+
+    public int Conforming => Results.Count(r => r.Verdict == Verdicts.Conforms);
+
+    public int Diverging => Results.Count(r => r.Verdict == Verdicts.Diverges);
+
+    public int UnexpectedDivergences => Results.Count(r => r.UnexpectedDivergence);
+
+    public int Inconclusive => Results.Count(r => r.Verdict == Verdicts.Inconclusive);
+
+    public int Flaky => Results.Count(r => r.Flaky);
+
+    /// <summary>Nothing diverged unexpectedly and nothing was flaky (an interrupted run is judged by its exit code too).</summary>
+    public bool Passed => UnexpectedDivergences == 0 && Flaky == 0;
+
+    public long StackRuns => Results.Sum(r => r.StackRuns);
+
+    public double ScenariosPerSecond => Results.Count / Math.Max(DurationSeconds, 1e-9);
+
+    /// <summary>The line that says where a stopped run stopped, or null.</summary>
+    public string? InterruptionLine()
+    {
+        if (Interruption is null)
+        {
+            return null;
+        }
+
+        var at = Results.LastOrDefault(r => r.Interrupted) is { } current ? $" during {current.Scenario}" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"INTERRUPTED ({Interruption}){at}: {Results.Count(r => !r.Interrupted)} of {Planned} scenarios ran to the end");
+    }
+}
+
+/// <summary>What a fuzz campaign generated: the seed's scenario range and the known findings it avoided.</summary>
+internal sealed record FuzzSection(ulong Seed, long Start, long Count, IReadOnlyList<string> KnownFindingsAvoided);

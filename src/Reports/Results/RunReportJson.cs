@@ -1,0 +1,353 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using WinsockConformance.Generation;
+using WinsockConformance.Model;
+
+namespace WinsockConformance.Reports;
+
+/// <summary>
+/// The JSON report, both ways: <see cref="Write(RunReport, string)"/> writes what <see cref="Read(string)"/> reads back
+/// into the same <see cref="RunReport"/> (timings included), so <c>merge</c>, <c>--jobs</c> and a report finished by
+/// the script render exactly as the run that made them. The same entry objects are the lines of a run's journal.
+/// </summary>
+internal static class RunReportJson
+{
+    public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static readonly JsonWriterOptions LineOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes the report to a file beside <paramref name="path"/> and moves it into place: a reader never sees half a report.</summary>
+    public static void Write(RunReport report, string path) => ReportFiles.WriteAtomically(path, stream =>
+    {
+        using var w = new Utf8JsonWriter(stream, Options);
+        WriteReport(w, report, withResults: true);
+    });
+
+    public static void WriteReport(Utf8JsonWriter w, RunReport run, bool withResults)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(run);
+        w.WriteStartObject();
+        w.WriteString("stack", run.Stack);
+        w.WriteString("profile", run.Profile);
+        w.WriteNumber("scenarios", run.Results.Count);
+        w.WriteNumber("steps", run.Steps);
+        w.WriteNumber("conforming", run.Conforming);
+        w.WriteNumber("diverging", run.Diverging);
+        w.WriteNumber("unexpectedDivergences", run.UnexpectedDivergences);
+        w.WriteNumber("inconclusive", run.Inconclusive);
+        w.WriteNumber("flaky", run.Flaky);
+        w.WriteNumber("repeat", run.Repeat);
+        w.WriteNumber("stepsPerSecond", Math.Round(run.StepsDriven / Math.Max(run.DurationSeconds, 0.001), 1));
+        w.WriteNumber("durationSeconds", Math.Round(run.DurationSeconds, 3));
+        w.WriteString("command", run.Command);
+        w.WriteNumber("planned", run.Planned);
+        w.WriteBoolean("interrupted", run.Interrupted);
+        if (run.Interruption is { } why)
+        {
+            w.WriteString("interruption", why);
+        }
+
+        if (run.Shard is { } shard)
+        {
+            w.WriteString("shard", shard);
+        }
+
+        if (withResults)
+        {
+            w.WriteStartArray("results");
+            foreach (var e in run.Results)
+            {
+                WriteEntry(w, e);
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (run.Fuzz is { } fuzz)
+        {
+            WriteFuzz(w, run, fuzz);
+        }
+
+        w.WriteEndObject();
+    }
+
+    public static void WriteEntry(Utf8JsonWriter w, ResultEntry e)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(e);
+        w.WriteStartObject();
+        w.WriteString("scenario", e.Scenario);
+        w.WriteString("file", e.File);
+        w.WriteString("trace", e.Trace);
+        w.WriteString("verdict", e.Verdict);
+        w.WriteBoolean("expected", e.Expected);
+        w.WriteNumber("steps", e.Steps);
+        w.WriteBoolean("flaky", e.Flaky);
+        if (e.FlakyDetail is { } flaky)
+        {
+            w.WriteString("flakyDetail", flaky);
+        }
+
+        if (e.InconclusiveReason is { } reason)
+        {
+            w.WriteString("inconclusiveReason", reason);
+        }
+
+        if (e.FirstDivergence is { } d)
+        {
+            w.WriteStartObject("firstDivergence");
+            w.WriteNumber("step", d.Step);
+            w.WriteNumber("line", d.Line);
+            w.WriteString("call", d.Call);
+            w.WriteStartArray("differences");
+            foreach (var diff in d.Differences)
+            {
+                w.WriteStartObject();
+                w.WriteString("aspect", diff.Aspect);
+                w.WriteString("expected", diff.Expected);
+                w.WriteString("observed", diff.Observed);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            Strings(w, "rules", d.Rules);
+            w.WriteString("contradiction", d.Contradiction);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("firstDivergence");
+        }
+
+        w.WriteNumber("index", e.Index);
+        w.WriteNumber("seconds", Math.Round(e.Seconds, 3));
+        if (e.Interrupted)
+        {
+            w.WriteBoolean("interrupted", true);
+        }
+
+        if (e.Report is { } text)
+        {
+            w.WriteString("report", text);
+        }
+
+        if (e.RulesConfirmed is { } rules)
+        {
+            Strings(w, "rulesConfirmed", rules);
+        }
+
+        if (e.Known is { } known)
+        {
+            w.WriteString("known", known);
+        }
+
+        if (e.StackRuns != 0)
+        {
+            w.WriteNumber("stackRuns", e.StackRuns);
+        }
+
+        if (e.Counterexample is { } c)
+        {
+            w.WriteStartObject("counterexample");
+            w.WriteString("scenario", c.Scenario);
+            w.WriteString("trace", c.Trace);
+            w.WriteString("original", c.Original);
+            w.WriteNumber("originalSteps", c.OriginalSteps);
+            w.WriteNumber("minimalSteps", c.MinimalSteps);
+            w.WriteNumber("shrinkRuns", c.ShrinkRuns);
+            w.WriteString("replay", c.Replay);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteFuzz(Utf8JsonWriter w, RunReport run, FuzzSection fuzz)
+    {
+        var coverage = Coverage(run);
+        w.WriteStartObject("fuzz");
+        w.WriteString("seed", fuzz.Seed.ToString(CultureInfo.InvariantCulture));
+        w.WriteNumber("start", fuzz.Start);
+        w.WriteNumber("count", fuzz.Count);
+        w.WriteNumber("scenariosPerSecond", Math.Round(run.ScenariosPerSecond, 2));
+        w.WriteNumber("stackRuns", run.StackRuns);
+        Strings(w, "knownFindingsAvoided", fuzz.KnownFindingsAvoided);
+        w.WriteStartObject("knownFindingsMet");
+        foreach (var (id, hits) in KnownHits(run))
+        {
+            w.WriteNumber(id, hits);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("counterexamples");
+        foreach (var e in run.Results.Where(r => r.Counterexample is not null))
+        {
+            var c = e.Counterexample!;
+            w.WriteStartObject();
+            w.WriteNumber("index", e.Index);
+            w.WriteString("scenario", c.Scenario);
+            w.WriteString("trace", c.Trace);
+            w.WriteString("original", c.Original);
+            w.WriteNumber("originalSteps", c.OriginalSteps);
+            w.WriteNumber("minimalSteps", c.MinimalSteps);
+            w.WriteNumber("shrinkRuns", c.ShrinkRuns);
+            w.WriteString("replay", c.Replay);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("coverage");
+        w.WriteStartObject("exercised");
+        foreach (var r in coverage.Exercised)
+        {
+            w.WriteNumber(r.Id, coverage.ScenariosExercising(r));
+        }
+
+        w.WriteEndObject();
+        Strings(w, "gaps", [.. coverage.Gaps.Select(r => r.Id)]);
+        Strings(w, "otherProfiles", [.. coverage.OtherProfiles.Select(r => r.Id)]);
+        Strings(w, "notLoopbackReachable", [.. coverage.NotLoopbackReachable.Select(r => r.Id)]);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The rule coverage of a fuzz run, from the rules each scenario's confirmed steps exercised.</summary>
+    public static RuleCoverage Coverage(RunReport run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var profile = Profiles.Find(run.Profile) ?? throw new ReportReadException($"unknown profile '{run.Profile}'");
+        var coverage = new RuleCoverage(profile);
+        foreach (var e in run.Results)
+        {
+            coverage.Add(e.RulesConfirmed ?? []);
+        }
+
+        return coverage;
+    }
+
+    /// <summary>How many scenarios met each known finding, by ID.</summary>
+    public static IReadOnlyList<(string Id, int Hits)> KnownHits(RunReport run) =>
+        [.. run.Results.Where(r => r.Known is not null).GroupBy(r => r.Known!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count()))];
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>Reads a JSON report this tool wrote; anything else is a <see cref="ReportReadException"/>.</summary>
+    public static RunReport Read(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReportReadException($"{path}: cannot be read: {e.Message}");
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(bytes);
+            return ReadReport(json.RootElement, ReadEntries(json.RootElement));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            throw new ReportReadException($"{path}: not a report of this tool ({e.Message})");
+        }
+    }
+
+    /// <summary>The report's fields but its results (those come from <paramref name="results"/>).</summary>
+    public static RunReport ReadReport(JsonElement root, IReadOnlyList<ResultEntry> results)
+    {
+        FuzzSection? fuzz = null;
+        if (root.TryGetProperty("fuzz", out var f))
+        {
+            fuzz = new FuzzSection(
+                ulong.Parse(f.GetProperty("seed").GetString()!, NumberStyles.None, CultureInfo.InvariantCulture),
+                f.GetProperty("start").GetInt64(),
+                f.GetProperty("count").GetInt64(),
+                [.. f.GetProperty("knownFindingsAvoided").EnumerateArray().Select(x => x.GetString()!)]);
+        }
+
+        return new RunReport
+        {
+            Command = root.TryGetProperty("command", out var c) ? c.GetString()! : fuzz is null ? "run" : "fuzz",
+            Stack = root.GetProperty("stack").GetString()!,
+            Profile = root.GetProperty("profile").GetString()!,
+            Repeat = root.GetProperty("repeat").GetInt32(),
+            DurationSeconds = root.GetProperty("durationSeconds").GetDouble(),
+            Planned = root.TryGetProperty("planned", out var p) ? p.GetInt64() : results.Count,
+            Interruption = root.TryGetProperty("interruption", out var i) ? i.GetString() : null,
+            Shard = root.TryGetProperty("shard", out var s) ? s.GetString() : null,
+            Fuzz = fuzz,
+            Results = results,
+        };
+    }
+
+    private static List<ResultEntry> ReadEntries(JsonElement root) =>
+        [.. root.GetProperty("results").EnumerateArray().Select((e, i) => ReadEntry(e, i))];
+
+    public static ResultEntry ReadEntry(JsonElement e, long position)
+    {
+        DivergenceEntry? divergence = null;
+        if (e.GetProperty("firstDivergence") is { ValueKind: JsonValueKind.Object } d)
+        {
+            divergence = new DivergenceEntry(
+                d.GetProperty("step").GetInt32(),
+                d.GetProperty("line").GetInt32(),
+                d.GetProperty("call").GetString()!,
+                [.. d.GetProperty("differences").EnumerateArray().Select(x => new DifferenceEntry(x.GetProperty("aspect").GetString()!, x.GetProperty("expected").GetString()!, x.GetProperty("observed").GetString()!))],
+                [.. d.GetProperty("rules").EnumerateArray().Select(x => x.GetString()!)],
+                d.GetProperty("contradiction").GetString()!);
+        }
+
+        CounterexampleEntry? counterexample = null;
+        if (e.TryGetProperty("counterexample", out var c))
+        {
+            counterexample = new CounterexampleEntry(
+                c.GetProperty("scenario").GetString()!,
+                c.GetProperty("trace").GetString()!,
+                c.GetProperty("original").GetString()!,
+                c.GetProperty("originalSteps").GetInt32(),
+                c.GetProperty("minimalSteps").GetInt32(),
+                c.GetProperty("shrinkRuns").GetInt32(),
+                c.GetProperty("replay").GetString()!);
+        }
+
+        return new ResultEntry
+        {
+            Index = e.TryGetProperty("index", out var index) ? index.GetInt64() : position,
+            Scenario = e.GetProperty("scenario").GetString()!,
+            File = e.GetProperty("file").GetString()!,
+            Trace = e.GetProperty("trace").GetString()!,
+            Verdict = e.GetProperty("verdict").GetString() is { } v && v is Verdicts.Conforms or Verdicts.Diverges or Verdicts.Inconclusive
+                ? v
+                : throw new FormatException($"result {position}: unknown verdict"),
+            Expected = e.GetProperty("expected").GetBoolean(),
+            Steps = e.GetProperty("steps").GetInt32(),
+            FlakyDetail = e.TryGetProperty("flakyDetail", out var flaky) ? flaky.GetString() : null,
+            InconclusiveReason = e.TryGetProperty("inconclusiveReason", out var reason) ? reason.GetString() : null,
+            FirstDivergence = divergence,
+            Report = e.TryGetProperty("report", out var report) ? report.GetString() : null,
+            Seconds = e.TryGetProperty("seconds", out var seconds) ? seconds.GetDouble() : 0,
+            Interrupted = e.TryGetProperty("interrupted", out var interrupted) && interrupted.GetBoolean(),
+            RulesConfirmed = e.TryGetProperty("rulesConfirmed", out var rules) ? [.. rules.EnumerateArray().Select(x => x.GetString()!)] : null,
+            Known = e.TryGetProperty("known", out var known) ? known.GetString() : null,
+            StackRuns = e.TryGetProperty("stackRuns", out var runs) ? runs.GetInt64() : 0,
+            Counterexample = counterexample,
+        };
+    }
+}
+
+/// <summary>A file given as a report of this tool is not one: exit 2.</summary>
+internal sealed class ReportReadException(string message) : Exception(message);
