@@ -199,9 +199,7 @@ ensure_debian13_root() {
 # Binds what Wine needs into a root; every mount is recorded so that unmount_all undoes it.
 bind_root() {
   local r="$1"
-  trap unmount_all EXIT
-  trap 'unmount_all; exit 130' INT
-  trap 'unmount_all; exit 143' TERM
+  exit_actions+=(unmount_all)
   mkdir -p "$r/proc" "$r/sys" "$r/dev" "$r/$root"
   mount -t proc proc "$r/proc" && stack_mounts+=("$r/proc")
   mount -t sysfs sysfs "$r/sys" && stack_mounts+=("$r/sys")

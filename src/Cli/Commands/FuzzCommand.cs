@@ -30,9 +30,9 @@ internal static class FuzzCommand
         var traces = new Option<string?>("--traces") { Description = "Also save every scenario's trace in this folder" };
         var coverage = new Option<string?>("--coverage") { Description = "Write the rule coverage of live-verified steps as Markdown here (docs/coverage.md)" };
         var stackOption = new Option<string>("--stack") { Description = "live (real ws2_32: Windows, or Wine), model (the stack's profile), or model:PROFILE (the model under PROFILE as a stand-in stack)", DefaultValueFactory = _ => "live" };
-        // 2 ms rather than run's 6 ms: every disagreement is run again before it counts, so a message later than the
-        // quiet period shows up as flaky instead of passing silently; 2 x 1,000 scenarios under Wine 8 gave the same
-        // outcomes at 2 and 6 ms, at 22 and 9 scenarios/s (docs/benchmarks.md).
+        // On Windows 2 ms rather than run's 6 ms: every disagreement is run again before it counts, so a message later
+        // than the quiet period shows up as flaky instead of passing silently; 2 x 1,000 scenarios under Wine 8 gave the
+        // same outcomes at 2 and 6 ms, at 22 and 9 scenarios/s (docs/benchmarks.md). Under Wine the server's ordering.
         var quiet = RunOptions.Quiet(FuzzSettings.DefaultQuietMs);
         var shrinkBudget = new Option<int>("--shrink-budget") { Description = "Most stack runs one shrink may make", DefaultValueFactory = _ => 300 };
         var noAvoid = new Option<bool>("--no-avoid") { Description = "Generate the situations of known findings too (to see whether a profile switch resolved them)" };
@@ -107,7 +107,7 @@ internal static class FuzzCommand
 
         public required string StackKind { get; init; }
 
-        public int QuietMs { get; init; }
+        public int? QuietMs { get; init; }
 
         public int ShrinkBudget { get; init; }
 
@@ -197,7 +197,7 @@ internal static class FuzzCommand
             var exit = ExitCodes.Conforms;
             if (jobs <= 1)
             {
-                using var stack = RunOptions.CreateStack(StackKind, settings.Profile, QuietMs);
+                using var stack = RunOptions.CreateStack(StackKind, settings.Profile, QuietMs, FuzzSettings.DefaultQuietMs);
                 stackDescription = RunOptions.StackDescription(stack);
                 stdout.WriteLine(RunOptions.StackLine(stack, settings.Profile));
                 stdout.WriteLine(intro);
@@ -260,7 +260,7 @@ internal static class FuzzCommand
         private int AsWorker(WorkerShare share, FuzzSettings settings, List<long> indices, Interruption interruption)
         {
             var output = new WorkerOutput(stdout);
-            using var stack = RunOptions.CreateStack(StackKind, settings.Profile, QuietMs);
+            using var stack = RunOptions.CreateStack(StackKind, settings.Profile, QuietMs, FuzzSettings.DefaultQuietMs);
             output.Hello(RunOptions.StackLine(stack, settings.Profile), stack.Name, RunOptions.StackDescription(stack));
             long current = 0;
             RunOptions.OnStep(stack, (step, call) => output.At(current, $"fuzz-{Seed}-{current}", step, call));
@@ -274,13 +274,13 @@ internal static class FuzzCommand
 
         private List<string> WorkerArguments(Profile judged, int worker, int jobs)
         {
-            var arguments = new List<string>
-            {
+            List<string> arguments =
+            [
                 "fuzz", "--seed", Invariant(Seed), "--start", Invariant(Start), "--count", Invariant(Count), "--profile", judged.Name,
-                "--counterexamples", CounterexampleDirectory, "--stack", StackKind, "--quiet-ms", Invariant(QuietMs),
+                "--counterexamples", CounterexampleDirectory, "--stack", StackKind, .. RunOptions.QuietArguments(QuietMs),
                 "--shrink-budget", Invariant(ShrinkBudget), "--max-disagreements", Invariant(MaxDisagreements),
                 "--shard", Shard.ToString(), "--worker", $"{Invariant(worker)}/{Invariant(jobs)}",
-            };
+            ];
             if (TracesDirectory is { } traces)
             {
                 arguments.AddRange(["--traces", traces]);

@@ -26,7 +26,7 @@ internal static class RunCommand
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report here" };
         var traces = new Option<string?>("--traces") { Description = "Folder for the captured traces (default: .cache/traces/<stack>; --traces traces/<stack> refreshes the committed captures); one run at a time writes to a folder" };
         var stackOption = new Option<string>("--stack") { Description = "live (real ws2_32: Windows, or Wine) or model", DefaultValueFactory = _ => "live" };
-        var quiet = RunOptions.Quiet((int)Settling.Default.Quiet.TotalMilliseconds);
+        var quiet = RunOptions.Quiet((int)Settling.Default.NativeQuiet.TotalMilliseconds);
         var jobs = RunOptions.Jobs();
         var shard = RunOptions.Shard("the corpus");
         var worker = RunOptions.Worker();
@@ -72,7 +72,7 @@ internal static class RunCommand
 
         public required string StackKind { get; init; }
 
-        public int QuietMs { get; init; }
+        public int? QuietMs { get; init; }
 
         public int? Jobs { get; init; }
 
@@ -158,7 +158,7 @@ internal static class RunCommand
             var exit = ExitCodes.Conforms;
             if (jobs <= 1)
             {
-                using var stack = RunOptions.CreateStack(StackKind, judged, QuietMs);
+                using var stack = RunOptions.CreateStack(StackKind, judged, QuietMs, (int)Settling.Default.NativeQuiet.TotalMilliseconds);
                 stdout.WriteLine(RunOptions.StackLine(stack, judged));
                 if (stackNote is not null)
                 {
@@ -205,7 +205,7 @@ internal static class RunCommand
         private int AsWorker(WorkerShare share, Profile judged, KnownJudgement? known, List<CorpusItem> items, Interruption interruption)
         {
             var output = new WorkerOutput(stdout);
-            using var stack = RunOptions.CreateStack(StackKind, judged, QuietMs);
+            using var stack = RunOptions.CreateStack(StackKind, judged, QuietMs, (int)Settling.Default.NativeQuiet.TotalMilliseconds);
             output.Hello(RunOptions.StackLine(stack, judged), stack.Name, RunOptions.StackDescription(stack));
             CorpusItem? current = null;
             RunOptions.OnStep(stack, (step, call) => output.At(current!.Index, ConformanceRunner.NameOf(current), step, call));
@@ -222,7 +222,7 @@ internal static class RunCommand
         private List<string> WorkerArguments(Profile judged, string tracesDirectory, int worker, int jobs) =>
         [
             "run", "--scenarios", Scenarios, "--profile", judged.Name, "--repeat", Invariant(Repeat), "--traces", tracesDirectory,
-            "--stack", StackKind, "--quiet-ms", Invariant(QuietMs), "--known-differences", KnownFolder, "--shard", Shard.ToString(), "--worker", $"{Invariant(worker)}/{Invariant(jobs)}",
+            "--stack", StackKind, .. RunOptions.QuietArguments(QuietMs), "--known-differences", KnownFolder, "--shard", Shard.ToString(), "--worker", $"{Invariant(worker)}/{Invariant(jobs)}",
         ];
 
         private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

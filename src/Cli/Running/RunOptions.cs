@@ -13,14 +13,18 @@ internal static class RunOptions
     /// <summary>The longest quiet period a step may wait after its predicted effects (a bound, so no value can hang a run).</summary>
     public const int MaxQuietMs = 1000;
 
-    public static Option<int> Quiet(int defaultMs) => new("--quiet-ms")
+    /// <summary>--quiet-ms: unset, each stack settles its own way (the wineserver's ordering under Wine, <paramref name="windowsDefaultMs"/> of quiet on Windows).</summary>
+    public static Option<int?> Quiet(int windowsDefaultMs) => new("--quiet-ms")
     {
-        Description = $"Quiet period after a step's predicted effects arrived (0 to {MaxQuietMs} ms)",
-        DefaultValueFactory = _ => defaultMs,
+        Description = $"Settle every step by this quiet period after its predicted effects arrived, 0 to {MaxQuietMs} ms (default: the wineserver's ordering under Wine, {windowsDefaultMs} ms on Windows)",
     };
 
-    public static int CheckQuiet(int ms) =>
-        ms is >= 0 and <= MaxQuietMs ? ms : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--quiet-ms {ms}: expected 0 to {MaxQuietMs} (milliseconds)"));
+    public static int? CheckQuiet(int? ms) =>
+        ms is null or (>= 0 and <= MaxQuietMs) ? ms : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--quiet-ms {ms}: expected 0 to {MaxQuietMs} (milliseconds)"));
+
+    /// <summary>--quiet-ms for a worker's command line: only when it was given.</summary>
+    public static IEnumerable<string> QuietArguments(int? ms) =>
+        ms is { } value ? ["--quiet-ms", value.ToString(CultureInfo.InvariantCulture)] : [];
 
     public static Option<int?> Jobs() => new("--jobs", "-j")
     {
@@ -65,7 +69,7 @@ internal static class RunOptions
             : throw new UsageException("the live stack needs Windows, or Wine on Linux: use ./conformance (it starts this probe under Wine), or --stack model");
     }
 
-    public static IScenarioStack CreateStack(string kind, Profile judged, int quietMs)
+    public static IScenarioStack CreateStack(string kind, Profile judged, int? quietMs, int windowsQuietMs)
     {
         if (kind.StartsWith("model", StringComparison.Ordinal))
         {
@@ -79,7 +83,7 @@ internal static class RunOptions
 
         try
         {
-            return new LiveStack(Settling.Default with { Quiet = TimeSpan.FromMilliseconds(quietMs) });
+            return new LiveStack(Settling.Choose(quietMs, TimeSpan.FromMilliseconds(windowsQuietMs)));
         }
         catch (StackFailureException e)
         {

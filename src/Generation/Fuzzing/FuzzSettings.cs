@@ -6,7 +6,7 @@ namespace WinsockConformance.Generation;
 /// <summary>One fuzz run: which scenarios (seed, start, count), judged against which profile, and where results go.</summary>
 internal sealed record FuzzSettings
 {
-    /// <summary>The fuzz command's quiet period after a step's predicted effects arrived (run uses Settling.Default's 6 ms).</summary>
+    /// <summary>The fuzz command's quiet period on Windows after a step's predicted effects arrived (run uses 6 ms; under Wine both rely on the server's ordering).</summary>
     public const int DefaultQuietMs = 2;
 
     public required ulong Seed { get; init; }

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using WinsockConformance.Model;
 using WinsockConformance.Traces;
+using Stopwatch = System.Diagnostics.Stopwatch;
 using Winsock = WinsockConformance.RealWinsock.Interop.Interop.Winsock;
 
 namespace WinsockConformance.RealWinsock.Live;
@@ -21,7 +22,7 @@ internal readonly record struct LiveOutcome(NativeCall Call, long? Value = null,
 /// re-registration) would be seen doing so, and each message is still attributed to the step that posted it.
 /// </summary>
 [SupportedOSPlatform("windows")]
-internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposable
+internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer, MessageWindow markerWindow) : IDisposable
 {
     /// <summary>WSAAsyncSelect message numbers are WM_USER + the scenario's "msg".</summary>
     public const uint WM_USER = 0x0400;
@@ -29,8 +30,8 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     /// <summary>Bound on <see cref="Fill"/>'s acknowledge-and-send rounds; five or six are the rule on Linux loopback.</summary>
     private const int MaxFillRounds = 16;
 
-    /// <summary>Longer than Linux's delayed-ACK timer on loopback (TCP_ATO_MIN, 40 ms): see <see cref="Fill"/>.</summary>
-    private static readonly TimeSpan DelayedAckWait = TimeSpan.FromMilliseconds(60);
+    /// <summary>Longer than Linux's delayed-ACK timer on loopback (TCP_ATO_MIN, 40 ms), 60 ms in Stopwatch ticks: see <see cref="Fill"/>.</summary>
+    private static readonly long DelayedAckWaitTicks = Stopwatch.Frequency * 60 / 1000;
 
     /// <summary>Bound on <see cref="Fill"/>'s waits for a delayed ACK (one is the rule; each that frees space costs another).</summary>
     private const int MaxDelayedAckWaits = 3;
@@ -41,7 +42,6 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     private readonly Dictionary<string, Queue<PeerConnection>> _pendingPeers = new(StringComparer.Ordinal);
     private readonly List<ObservedMessage> _arrivedWhileRetrieving = [];
     private QueueLedger<ObservedMessage>? _ledger;
-    private MessageWindow? _markerWindow;
     private List<string> _oddities = [];
 
     public IReadOnlyDictionary<string, ProbeEventHandle> EventObjects => _events;
@@ -71,7 +71,7 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         AcceptCall c => Accept(Current(c.Listener), c.NewName),
         RecvCall c => Recv(Current(c.Name), c),
         SendCall c => Send(Current(c.Name), c),
-        ShutdownCall c => new(api.Shutdown(Target(c.Name), (int)c.How)),
+        ShutdownCall c => Shutdown(Current(c.Name), c.How),
         CloseSocketCall c => Close(Current(c.Name)),
         SetOobInlineCall c => new(api.SetOobInline(Target(c.Name), c.Enabled)),
         SetLingerCall c => new(api.SetLinger(Target(c.Name), (ushort)(c.OnOff ? 1 : 0), (ushort)c.Seconds)),
@@ -96,7 +96,7 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
             // Everything sent is read first: closing with unread data would send an RST, not a FIN.
             p.CloseGracefully();
         }),
-        PeerAbort c => PeerDo(c.Name, p => p.CloseAbortively()),
+        PeerAbort c => PeerDo(c.Name, p => p.CloseAbortively(), endsFill: true),
         PeerRead c => PeerDrain(Current(c.Name), _ => { }),
         NetworkChange c => throw new NotSupportedException($"{c.Op} cannot be produced over loopback"),
         _ => throw new System.Diagnostics.UnreachableException($"unhandled input {input}"),
@@ -140,19 +140,8 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     /// <summary>The newest generation of a socket name (how a message about it is written).</summary>
     public int LatestGeneration(string name) => _sockets.FindLast(s => s.Ref.Name == name)?.Ref.Generation ?? 1;
 
-    private QueueLedger<ObservedMessage> Ledger
-    {
-        get
-        {
-            if (_ledger is null)
-            {
-                _markerWindow = MessageWindow.Create("probe-queue-marker");
-                _ledger = new QueueLedger<ObservedMessage>(new ThreadQueue(), new QueuedMessage(_markerWindow.Handle, Interop.Interop.User32.WM_APP, 0, 0), Interpret);
-            }
-
-            return _ledger;
-        }
-    }
+    private QueueLedger<ObservedMessage> Ledger =>
+        _ledger ??= new QueueLedger<ObservedMessage>(new ThreadQueue(), new QueuedMessage(markerWindow.Handle, Interop.Interop.User32.WM_APP, 0, 0), Interpret);
 
     /// <summary>What a message means when it arrives: which window, socket and event; null for anything not WSAAsyncSelect's.</summary>
     private ObservedMessage? Interpret(QueuedMessage m)
@@ -181,8 +170,12 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         return new ObservedMessage(window, (int)(m.Message - WM_USER), socket.Ref.Name, socket.Ref.Generation, bit, (WsaError)Winsock.WSAGETSELECTERROR(m.LParam));
     }
 
+    /// <summary>The event objects signaled now, by name; remembered as <see cref="LastSignaled"/>.</summary>
     public IReadOnlyList<string> SignaledEvents() =>
-        [.. _events.Where(e => api.IsSignaled(e.Value)).Select(e => e.Key).Order(StringComparer.Ordinal)];
+        LastSignaled = [.. _events.Where(e => api.IsSignaled(e.Value)).Select(e => e.Key).Order(StringComparer.Ordinal)];
+
+    /// <summary>What <see cref="SignaledEvents"/> last found (none before the first step: events are created unsignaled).</summary>
+    public IReadOnlyList<string> LastSignaled { get; private set; } = [];
 
     private LiveOutcome CreateSocket(SocketCall c)
     {
@@ -250,6 +243,13 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
 
     private LiveOutcome Send(LiveSocket s, SendCall c)
     {
+        var tail = FinishFill(s);
+        var outcome = SendNow(s, c);
+        return tail is null ? outcome : outcome with { Note = outcome.Note is null ? tail : tail + "; " + outcome.Note };
+    }
+
+    private LiveOutcome SendNow(LiveSocket s, SendCall c)
+    {
         if (c.Fill)
         {
             return Fill(s);
@@ -295,7 +295,6 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         }
 
         var drained = false;
-        var waits = 0;
         for (var round = 1; round < MaxFillRounds && burst.Last.FailedWith(Winsock.WSAEWOULDBLOCK); round++)
         {
             s.Peer.AcknowledgeReceived();
@@ -315,25 +314,70 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
 
             // H-6: a peek makes Linux acknowledge only more than one segment's worth; a shorter remainder (a fill after
             // unread data, or after the peer's FIN) is acknowledged by the delayed-ACK timer (~40 ms) and frees send
-            // space then, in the middle of a later step. Wait it out and send again; the rounds go on until a wait
-            // frees nothing.
-            if (waits >= MaxDelayedAckWaits)
+            // space then, in the middle of a later step. Only a later send on this socket can see that space, so the
+            // wait for it is left to the next one (FinishFill); a peer.read, peer.close or peer.abort, a shutdown or a
+            // closesocket first makes it moot.
+            s.FillTail = new FillTail(Stopwatch.GetTimestamp() + DelayedAckWaitTicks, round);
+            break;
+        }
+
+        return new(burst.Last, Note: $"{total} bytes before the last call");
+    }
+
+    /// <summary>
+    /// The end of an earlier fill on this socket (H-6), run before the next send on it, as the fill itself would have
+    /// run it: once the delayed-ACK timer has surely fired, send again; while that frees space the peek-and-send rounds
+    /// go on until one sends nothing, and the wait is repeated. Returns a note when it sent anything.
+    /// </summary>
+    private string? FinishFill(LiveSocket s)
+    {
+        if (s.FillTail is not { } tail || s.Peer is null)
+        {
+            return null;
+        }
+
+        s.FillTail = null;
+        long total = 0;
+        var round = tail.Round;
+        var due = tail.Due;
+        for (var waits = 0; waits < MaxDelayedAckWaits; waits++)
+        {
+            var left = due - Stopwatch.GetTimestamp();
+            if (left > 0)
             {
-                break;
+                Thread.Sleep(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency));
             }
 
-            waits++;
-            Thread.Sleep(DelayedAckWait);
-            burst = SendUntilFull(s);
+            var burst = SendUntilFull(s);
             total += burst.TotalBytes;
             if (burst.TotalBytes == 0)
             {
                 break;
             }
+
+            while (true)
+            {
+                if (++round >= MaxFillRounds || !burst.Last.FailedWith(Winsock.WSAEWOULDBLOCK))
+                {
+                    return FillTailNote(total);
+                }
+
+                s.Peer.AcknowledgeReceived();
+                burst = SendUntilFull(s);
+                total += burst.TotalBytes;
+                if (burst.TotalBytes == 0 && burst.Last.FailedWith(Winsock.WSAEWOULDBLOCK))
+                {
+                    break;
+                }
+            }
+
+            due = Stopwatch.GetTimestamp() + DelayedAckWaitTicks;
         }
 
-        return new(burst.Last, Note: $"{total} bytes before the last call");
+        return total == 0 ? null : FillTailNote(total);
     }
+
+    private static string FillTailNote(long bytes) => $"first {bytes} more bytes of the earlier fill (send space a delayed ACK freed, H-6)";
 
     private SendBurst SendUntilFull(LiveSocket s)
     {
@@ -342,8 +386,19 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         return burst;
     }
 
+    private LiveOutcome Shutdown(LiveSocket s, ShutdownHow how)
+    {
+        if (how != ShutdownHow.Receive)
+        {
+            s.FillTail = null;
+        }
+
+        return new(api.Shutdown(Target(s), (int)how));
+    }
+
     private static LiveOutcome Close(LiveSocket s)
     {
+        s.FillTail = null;
         var call = s.Handle.CloseExplicitly();
         s.Closed = !call.IsSocketError;
         return new(call);
@@ -424,14 +479,20 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
     private static LiveOutcome PeerDrain(LiveSocket s, Action<PeerConnection> then)
     {
         var p = s.Peer ?? throw new InvalidOperationException($"socket '{s.Ref.Name}' has no peer connection");
+        s.FillTail = null;
         p.ReadExactly(s.SentBytes);
         then(p);
         return new(new NativeCall(0, 0));
     }
 
-    private LiveOutcome PeerDo(string name, Action<PeerConnection> action)
+    private LiveOutcome PeerDo(string name, Action<PeerConnection> action, bool endsFill = false)
     {
         var s = Current(name);
+        if (endsFill)
+        {
+            s.FillTail = null;
+        }
+
         action(s.Peer ?? throw new InvalidOperationException($"socket '{name}' has no peer connection"));
         return new(new NativeCall(0, 0));
     }
@@ -495,8 +556,6 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer) : IDisposab
         {
             w.Dispose();
         }
-
-        _markerWindow?.Dispose();
 
         MessageWindow.DrainThreadQueue();
     }

@@ -23,6 +23,9 @@ internal sealed class LiveSocket(SocketRef reference, Model.SocketKind kind, Pro
     /// <summary>The peer end of a stream connection, once connected or accepted.</summary>
     public PeerConnection? Peer { get; set; }
 
+    /// <summary>A fill whose end waits for the peer's delayed ACK: run before the next send on this socket (H-6).</summary>
+    public FillTail? FillTail { get; set; }
+
     /// <summary>The peer of a datagram socket (created on first use).</summary>
     public PeerDatagram? DatagramPeer { get; set; }
 }

@@ -2,7 +2,6 @@ using System.Runtime.Versioning;
 using WinsockConformance.Model;
 using WinsockConformance.Stacks;
 using WinsockConformance.Traces;
-using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace WinsockConformance.RealWinsock.Live;
 
@@ -19,17 +18,37 @@ internal sealed class LiveStack : IScenarioStack
     private readonly WinsockApi _api;
     private readonly Settling _settling;
     private readonly StackInfo _info;
+    private readonly ServerBarrier? _barrier;
+    private readonly IStepSettler _settler;
+
+    /// <summary>The private window of the queue ledger's marker (<see cref="QueueLedger{T}"/>): no socket ever posts to it.</summary>
+    private readonly MessageWindow _markerWindow;
 
     public LiveStack(Settling settling)
     {
         _settling = settling;
         _api = WinsockApi.Startup();
         _info = StackInfo.Capture(_api);
+        _markerWindow = CreateMarkerWindow(_api);
+
+        // Under Wine the server's ordering tells when a step's effects are complete; elsewhere a quiet period does.
+        if (_info.IsWine && settling.Quiet is null)
+        {
+            _barrier = new ServerBarrier(_api);
+            _settler = new OrderedSettler(_barrier, settling.MaxWait);
+        }
+        else
+        {
+            _settler = new TimedSettler(settling.Quiet ?? settling.NativeQuiet, settling.MaxWait);
+        }
+
         using (var peer = new LoopbackPeer(_api, TimeSpan.FromSeconds(2)))
         {
             var selfTest = SelfTest.Run(_api, peer);
             if (!selfTest.Passed)
             {
+                _barrier?.Dispose();
+                _markerWindow.Dispose();
                 _api.Dispose();
                 throw new StackFailureException("error capture self-test failed: " + selfTest.Message);
             }
@@ -47,6 +66,36 @@ internal sealed class LiveStack : IScenarioStack
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// The process's first window. Under Wine a window needs the prefix's desktop, which the first process to ask
+    /// starts (explorer.exe) and waits for a bounded time: with several probes starting together on a loaded machine
+    /// one failed here once (eight probes, load average 30), so it is tried again for a few seconds before the stack
+    /// counts as one that cannot be driven.
+    /// </summary>
+    private static MessageWindow CreateMarkerWindow(WinsockApi api)
+    {
+        const int Attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return MessageWindow.Create("probe-queue-marker");
+            }
+            catch (System.ComponentModel.Win32Exception) when (attempt < Attempts)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(1));
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                api.Dispose();
+                throw new StackFailureException($"{e.Message} {Attempts} times (last error {e.NativeErrorCode})");
+            }
+        }
+    }
+
+    /// <summary>How each step's effects are waited for (<see cref="Settling"/>).</summary>
+    public string SettlingDescription => _settler.Description;
 
     /// <summary>Called as each step starts, with its number and call: how a run's journal knows where a stack stopped answering.</summary>
     public Action<int, string>? StepStarting { get; set; }
@@ -90,7 +139,7 @@ internal sealed class LiveStack : IScenarioStack
         // the scenario closes (H-3).
         var inputs = scenario.Steps.Select(s => s.Input).ToList();
         using var peer = new LoopbackPeer(_api, TimeSpan.FromSeconds(2), PeerDemand.For(inputs));
-        using var session = new LiveSession(_api, peer);
+        using var session = new LiveSession(_api, peer, _markerWindow);
         session.CreateEventObjects(inputs);
         MessageWindow.DrainThreadQueue();
         try
@@ -156,7 +205,7 @@ internal sealed class LiveStack : IScenarioStack
     {
         var outcome = session.Execute(input);
         var oddities = new List<string>();
-        var (posted, timedOut) = Settle(session, predicted, oddities);
+        var (posted, timedOut) = _settler.Settle(session, predicted, oddities);
         session.Requeue();
         var delivered = outcome.Delivered;
         return new RenderedObservation
@@ -176,39 +225,10 @@ internal sealed class LiveStack : IScenarioStack
     private static string Format(ObservedMessage m, LiveSession session) =>
         MessageText.Format(m.Window, m.Message, m.Socket, m.Generation ?? 1, m.Event, m.Error, session.LatestGeneration(m.Socket));
 
-    /// <summary>Waits until the predicted messages and event states are there (without a prediction: nothing), then a quiet period; bounded.</summary>
-    private (List<ObservedMessage> Posted, bool TimedOut) Settle(LiveSession session, StepResult? predicted, List<string> oddities)
+    public void Dispose()
     {
-        var expected = predicted is { } p ? p.Observation.Posted.Count : 0;
-        EquatableArray<string>? expectedSignaled = predicted is { } q ? q.Observation.Signaled : null;
-        var posted = new List<ObservedMessage>();
-        var clock = Stopwatch.StartNew();
-        TimeSpan? satisfiedAt = null;
-        while (true)
-        {
-            posted.AddRange(session.Collect(oddities));
-            var satisfied = posted.Count >= expected
-                && (expectedSignaled is not { } signaled || session.SignaledEvents().SequenceEqual(signaled, StringComparer.Ordinal));
-            if (satisfied)
-            {
-                satisfiedAt ??= clock.Elapsed;
-                if (clock.Elapsed - satisfiedAt >= _settling.Quiet)
-                {
-                    return (posted, false);
-                }
-            }
-            else
-            {
-                satisfiedAt = null;
-                if (clock.Elapsed >= _settling.MaxWait)
-                {
-                    return (posted, true);
-                }
-            }
-
-            Thread.Sleep(0);
-        }
+        _barrier?.Dispose();
+        _markerWindow.Dispose();
+        _api.Dispose();
     }
-
-    public void Dispose() => _api.Dispose();
 }

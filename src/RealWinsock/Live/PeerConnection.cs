@@ -85,7 +85,7 @@ internal sealed class PeerConnection : IDisposable
             }
 
             total += call.ReturnValue;
-            Received += call.ReturnValue;
+            Took(call.ReturnValue);
         }
     }
 
@@ -120,7 +120,7 @@ internal sealed class PeerConnection : IDisposable
             }
 
             read += call.ReturnValue;
-            Received += call.ReturnValue;
+            Took(call.ReturnValue);
         }
 
         return read;
@@ -128,6 +128,15 @@ internal sealed class PeerConnection : IDisposable
 
     /// <summary>Bytes this peer has read from the connection so far.</summary>
     public long Received { get; private set; }
+
+    /// <summary>When the peer last read a byte (or the connection was made): a Stopwatch timestamp.</summary>
+    private long _lastRead = Stopwatch.GetTimestamp();
+
+    private void Took(long bytes)
+    {
+        Received += bytes;
+        _lastRead = Stopwatch.GetTimestamp();
+    }
 
     /// <summary>A recv returned 0 (the socket under test shut down sending) or failed for good: nothing more will arrive.</summary>
     public bool Ended { get; private set; }
@@ -137,22 +146,35 @@ internal sealed class PeerConnection : IDisposable
     /// test's sends accepted), the stream ends, or the peer timeout runs out (TimeoutException). Waiting for an exact
     /// count, not for a quiet moment, makes the drain complete: the socket under test may still be pushing out a
     /// filled send buffer, or holding a small send back for Nagle until our delayed ACK (about 40 ms on Linux).
+    /// The bound is renewed whenever bytes arrive, and starts longer by the time the peer has not read: a sender facing
+    /// a shut window probes it at intervals that double from the retransmission timeout (200 ms on loopback) while it
+    /// stays shut, and after the peer's shutdown(SD_RECEIVE) Linux sends no window update when the peer reads
+    /// (tcp_cleanup_rbuf), so the next probe can be about as far off as the window has been shut (seen with long
+    /// --quiet-ms periods between a fill and the peer's read).
     /// </summary>
     public void ReadExactly(long total)
     {
-        long deadline = Stopwatch.GetTimestamp() + (long)(_timeout.TotalSeconds * Stopwatch.Frequency);
+        long timeout = (long)(_timeout.TotalSeconds * Stopwatch.Frequency);
+        long start = Stopwatch.GetTimestamp();
+        long deadline = start + timeout + (start - _lastRead);
         while (true)
         {
+            long before = Received;
             ReadAvailable();
             if (Received >= total || Ended)
             {
                 return;
             }
 
+            if (Received > before)
+            {
+                deadline = Math.Max(deadline, Stopwatch.GetTimestamp() + timeout);
+            }
+
             long left = deadline - Stopwatch.GetTimestamp();
             if (left <= 0)
             {
-                throw new TimeoutException($"The peer read {Received} of the {total} bytes the socket under test sent within {_timeout.TotalMilliseconds} ms.");
+                throw new TimeoutException($"The peer read {Received} of the {total} bytes the socket under test sent in {(Stopwatch.GetTimestamp() - start) * 1000 / Stopwatch.Frequency} ms (nothing arrived for the last {_timeout.TotalMilliseconds} ms or more).");
             }
 
             PeerWait.ForRead(Socket, TimeSpan.FromSeconds((double)left / Stopwatch.Frequency));
