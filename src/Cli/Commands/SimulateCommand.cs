@@ -87,6 +87,11 @@ internal static class SimulateCommand
             string Replay(Profile p, string choices) =>
                 $"./conformance simulate --peer {Quote(peerName)} --profile {p.Name} --replay {choices} -- {string.Join(' ', words.Select(Quote))}";
             stdout.Write(SimulationReportText.Render(result, Replay));
+            if (native is not null)
+            {
+                stdout.WriteLine($"native runs: {native.Timings}");
+            }
+
             if (parse.GetValue(report) is { } json)
             {
                 SimulationReportFiles.WriteJson(result, json, Replay);

@@ -39,7 +39,11 @@ public sealed record AcceptCall(string Listener, string NewName, string Api = "a
 }
 
 /// <summary>recv / recvfrom / WSARecv / WSARecvFrom of at most <paramref name="Length"/> bytes.</summary>
+/// <param name="Name">The socket read from.</param>
+/// <param name="Length">The buffer's length in bytes.</param>
+/// <param name="Flags">MSG_PEEK and MSG_OOB, as the native flags argument.</param>
 /// <param name="BadArguments">The call fails its argument checks (a buffer the stack rejects with WSAEFAULT).</param>
+/// <param name="Api">The API name the trace records (recv, recvfrom, WSARecv, WSARecvFrom).</param>
 public sealed record RecvCall(string Name, int Length, RecvFlags Flags = RecvFlags.None, bool BadArguments = false, string Api = "recv") : CallInput
 {
     public override string Op => Api;

@@ -16,7 +16,9 @@ public enum RuleSourceKind
     Assumption,
 }
 
+/// <param name="Key">The rule's identity in code, the value model code cites.</param>
 /// <param name="Id">The printable ID used in code comments, reports, snapshots and docs.</param>
+/// <param name="Kind">Where its truth comes from.</param>
 /// <param name="Summary">One sentence a reader can check against the source.</param>
 /// <param name="Source">
 /// Where it is stated, as references a reader can open from the repository's root, separated by "; ": anchors of

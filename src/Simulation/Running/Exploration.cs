@@ -38,10 +38,13 @@ public sealed record ExplorationSettings
 }
 
 /// <summary>What exploring one profile found.</summary>
+/// <param name="Profile">The profile explored.</param>
 /// <param name="Schedules">Schedules run (up to and including the first that did not pass).</param>
 /// <param name="Index">The schedule's number when one failed (its seed is <see cref="SplitMix64.ScheduleSeed"/> of the exploration's seed and it).</param>
 /// <param name="First">The first run that did not pass, as found.</param>
 /// <param name="Reported">The run to report: <see cref="First"/> shrunk, or <see cref="First"/> itself.</param>
+/// <param name="ShrinkRuns">Runs spent shrinking the failing schedule.</param>
+/// <param name="Calls">Program calls made over all the runs.</param>
 public sealed record ProfileResult(Profile Profile, int Schedules, int? Index, RunOutcome? First, RunOutcome? Reported, int ShrinkRuns, int Calls)
 {
     public RunVerdict Verdict => Reported?.Verdict ?? RunVerdict.Passed;

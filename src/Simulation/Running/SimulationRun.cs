@@ -35,6 +35,8 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
     private string? _ending;
     private bool _idle;
 
+    /// <param name="settings">The profile, the peer and the bounds.</param>
+    /// <param name="choices">The schedule's choices, read as the run needs them.</param>
     /// <param name="host">
     /// Who delivers the stack's posts and event signals, given the run's queue: by default the queue itself (a managed
     /// program retrieves from it); a native program's host posts to the program's real windows and keeps the queue as a
@@ -92,6 +94,7 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
     // ---- running ------------------------------------------------------------------------------------------------
 
     /// <summary>Runs <paramref name="program"/> (the program's Main) on this thread to its end, then the end-of-run checks.</summary>
+    /// <param name="program">The program's Main: returns its exit code.</param>
     /// <param name="exitText">How the program's exit code is told ("Main returned 3"; a native program's process exits).</param>
     public RunOutcome Execute(Func<int> program, Func<int, string>? exitText = null)
     {
