@@ -344,6 +344,43 @@ public sealed class BadInputTests
         }
 
         [Fact]
+        public void A_closed_name_is_unusable_once_a_socket_created_after_a_peer_close_may_hold_its_handle()
+        {
+            // Given seed 77 #112 as it shrank on Wine 8 (issue 13): the peer's abort freed a handle value the model does
+            // not place, a took it, and c took b's (H-6); Wine answered WSAEnumNetworkEvents b with 0
+            var path = files.Write("peer-freed-handle.jsonl", TraceFiles.ScenarioHeader,
+                """{"op":"socket","socket":"b"}""", """{"op":"connect","socket":"b","target":"peer"}""",
+                """{"op":"peer.abort","socket":"b"}""", """{"op":"closesocket","socket":"b"}""",
+                """{"op":"socket","socket":"a"}""", """{"op":"socket","socket":"c","type":"dgram"}""",
+                """{"op":"closesocket","socket":"a"}""", """{"op":"WSAEnumNetworkEvents","socket":"b"}""");
+
+            // When it is explained under either reuse order
+            var wine = ProbeRun.Of("explain", path, "--profile", "wine-8");
+            var windows = ProbeRun.Of("explain", path, "--profile", "windows");
+
+            // Then both refuse the last step, naming the socket that may hold b's value
+            BadInputAssert.IsReported(wine, path, 9, "socket 'b' is closed and its handle may now belong to another socket ('c', created after the peer closed a socket of its own)");
+            BadInputAssert.IsReported(windows, path, 9, "socket 'b' is closed and its handle may now belong to another socket ('c', created after the peer closed a socket of its own)");
+        }
+
+        [Fact]
+        public void A_closed_name_stays_usable_after_a_peer_close_while_no_socket_was_created_since_its_close()
+        {
+            // Given the peer's abort, then a created while b is still open, then b closed
+            var path = files.Write("peer-freed-handle-no-new-socket.jsonl", TraceFiles.ScenarioHeader,
+                """{"op":"socket","socket":"b"}""", """{"op":"connect","socket":"b","target":"peer"}""",
+                """{"op":"peer.abort","socket":"b"}""", """{"op":"socket","socket":"a"}""", """{"op":"closesocket","socket":"b"}""",
+                """{"op":"WSAEnumNetworkEvents","socket":"b"}""");
+
+            // When
+            var run = ProbeRun.Of("explain", path, "--profile", "wine-8");
+
+            // Then b's value is still free (a was made while b held it): WSAENOTSOCK
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("WSAENOTSOCK", run.Out, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void The_peer_cannot_send_on_an_unconnected_socket()
         {
             // Given

@@ -114,6 +114,57 @@ public sealed class GeneratorTests(ITestOutputHelper output)
         Assert.True(missing.Count == 0, "never generated in loopback mode: " + string.Join("; ", missing));
     }
 
+    /// <summary>
+    /// Issue 13's seed 77 #112: the live fuzz's scenarios of seed 77 contain no call on a closed name that a socket
+    /// created after both the peer's closesocket and the name's close may answer (H-6), judged from the steps alone
+    /// rather than by the model's own validation (before H-6, #112's step 23, WSAEnumNetworkEvents b, was one).
+    /// </summary>
+    [Fact]
+    public void Seed_77_generates_no_call_whose_result_depends_on_a_handle_the_peer_freed()
+    {
+        var offending = new List<string>();
+        for (var index = 0L; index < 300; index++)
+        {
+            // Given scenario #index of ./conformance fuzz --seed 77 (wine-8, loopback)
+            var scenario = FuzzSeed.Scenario(77, index, Profiles.Wine8, GenerationOptions.Loopback);
+
+            // When its steps are walked: which step created each socket, which closed it, when the peer first closed one
+            var state = ModelState.Initial(scenario.Profile);
+            var createdAt = new Dictionary<string, int>(StringComparer.Ordinal);
+            var closedAt = new Dictionary<string, int>(StringComparer.Ordinal);
+            int? peerClosed = null;
+            for (var k = 0; k < scenario.Count; k++)
+            {
+                var input = scenario.Steps[k];
+                if (input is CallInput { Socket: { } name } and not SocketCall && closedAt.TryGetValue(name, out var closed) && !createdAt.ContainsKey(name)
+                    && peerClosed is { } p
+                    && state.Open.Any(s => createdAt.TryGetValue(s.Ref.Name, out var made) && made > closed && made > p))
+                {
+                    offending.Add($"#{index} step {k + 1}: {input}");
+                }
+
+                var before = state.Open.Select(s => s.Ref).ToHashSet();
+                state = WinsockModel.Step(state, input).State;
+                foreach (var made in state.Open.Where(s => !before.Contains(s.Ref)))
+                {
+                    createdAt[made.Ref.Name] = k;
+                    closedAt.Remove(made.Ref.Name);
+                }
+
+                foreach (var gone in before.Where(r => !state.Open.Any(s => s.Ref == r)))
+                {
+                    createdAt.Remove(gone.Name);
+                    closedAt[gone.Name] = k;
+                }
+
+                peerClosed ??= input is PeerClose or PeerAbort ? k : null;
+            }
+        }
+
+        // Then none
+        Assert.True(offending.Count == 0, "calls on a closed name a later socket may answer:\n" + string.Join('\n', offending));
+    }
+
     private static int MaxLive(Scenario scenario)
     {
         var state = ModelState.Initial(scenario.Profile);

@@ -1,8 +1,5 @@
 using System.CommandLine;
 
-
-
-
 namespace WinsockConformance.Cli;
 
 /// <summary>
@@ -12,6 +9,25 @@ namespace WinsockConformance.Cli;
 internal static class ConformanceCli
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Root(stdout, stderr);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+
+            stderr.WriteLine("Run with --help for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>Every command, as a command line is parsed against them (tests check documented command lines with it).</summary>
+    public static Command Root(TextWriter stdout, TextWriter stderr)
     {
         // Named as users call it: help and usage lines say "./conformance run …", not the assembly's name.
         var root = new Command("./conformance", "The executable specification and conformance suite for WSAAsyncSelect / WSAEventSelect.")
@@ -27,19 +43,6 @@ internal static class ConformanceCli
             NativeLiveCommand.Create(stdout, stderr),
         };
         root.Options.Add(new System.CommandLine.Help.HelpOption());
-
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                stderr.WriteLine($"error: {error.Message}");
-            }
-
-            stderr.WriteLine("Run with --help for usage.");
-            return ExitCodes.BadInput;
-        }
-
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return root;
     }
 }

@@ -229,6 +229,7 @@ internal static class FuzzCommand
             {
                 DurationSeconds = clock.Elapsed.TotalSeconds,
                 Results = printed,
+                Fuzz = header.Fuzz! with { StackDescription = stackDescription },
                 Interruption = interruption.Requested ? $"interrupted by {interruption.Signal}" : failure,
             };
             stdout.Write(FuzzReport.Summary(report));

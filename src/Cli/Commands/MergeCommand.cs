@@ -45,7 +45,7 @@ internal static class MergeCommand
                 var fuzz = merged.Fuzz ?? throw new UsageException("--coverage: the reports are not of a fuzz run");
                 var runLine = string.Create(CultureInfo.InvariantCulture, $"{merged.Results.Count} generated scenarios, {merged.Steps} steps; {merged.Conforming} conforming, {merged.UnexpectedDivergences} unresolved disagreements.");
                 var commandLine = $"./conformance merge {string.Join(' ', paths)} --coverage {markdown.Replace('\\', '/')}";
-                File.WriteAllText(markdown, RunReportJson.Coverage(merged).Markdown(commandLine, merged.Stack, runLine, Generation.KnownFindings.All.Where(f => fuzz.KnownFindingsAvoided.Contains(f.Id)).ToList()));
+                File.WriteAllText(markdown, RunReportJson.Coverage(merged).Markdown(commandLine, fuzz.StackDescription ?? merged.Stack, runLine, Generation.KnownFindings.All.Where(f => fuzz.KnownFindingsAvoided.Contains(f.Id)).ToList()));
             }
 
             return merged.Interrupted || !merged.Passed ? ExitCodes.Diverges : ExitCodes.Conforms;

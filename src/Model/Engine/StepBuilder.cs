@@ -41,6 +41,7 @@ internal sealed class StepBuilder
         FirstOpen = before.Closed.Count;
         FreeHandleSlots = before.FreeHandleSlots;
         NextHandleSlot = before.NextHandleSlot;
+        PeerFreedHandle = before.PeerFreedHandle;
     }
 
     public Profile Profile => _before.Profile;
@@ -53,6 +54,12 @@ internal sealed class StepBuilder
     public EquatableArray<int> FreeHandleSlots { get; set; }
 
     public int NextHandleSlot { get; set; }
+
+    /// <summary><see cref="ModelState.PeerFreedHandle"/>, set by this step once the peer closes a socket.</summary>
+    public bool PeerFreedHandle { get; set; }
+
+    /// <summary>How many sockets have been created, those this step added included.</summary>
+    public int CreatedCount => _before.CreatedCount + Open().Length - _before.Open.Count;
 
     /// <summary>The number of the first open socket: the sockets closed before this step come first.</summary>
     public int FirstOpen { get; }
@@ -273,6 +280,7 @@ internal sealed class StepBuilder
             Signaled = signaled,
             FreeHandleSlots = FreeHandleSlots,
             NextHandleSlot = NextHandleSlot,
+            PeerFreedHandle = PeerFreedHandle,
             StepCount = _before.StepCount + 1,
         };
         var observation = new Observation

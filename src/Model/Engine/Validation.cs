@@ -56,14 +56,25 @@ public static class Validation
 
     /// <summary>
     /// A closed name may be used (WSAENOTSOCK) only while no newer socket has taken its handle value, as the
-    /// profile's reuse order predicts (X4 last freed first; WINE-32 lowest free first, FUZZ-33).
+    /// profile's reuse order predicts (X4 last freed first; WINE-32 lowest free first, FUZZ-33), and while no socket
+    /// created after its close took a value the model cannot predict: once the peer has closed a socket of its own, a
+    /// value the model does not place was free (H-6; seed 77 #112: the next socket took the peer's value, the one
+    /// after it the closed socket's).
     /// </summary>
     private static string? CheckClosedHandleUse(ModelState state, SocketState closed)
     {
-        var reused = state.Open.Any(s => s.HandleSlot == closed.HandleSlot && s.Ref != closed.Ref && s.IsLive);
-        return reused
-            ? $"socket '{closed.Ref.Name}' is closed and its handle may now belong to another socket; the result would depend on handle reuse"
-            : null;
+        foreach (var s in state.Open.AsSpan())
+        {
+            if (s.IsLive && s.Ref != closed.Ref
+                && (s.HandleSlot == closed.HandleSlot || (s.HandleUnknown && s.Created >= closed.CreatedBeforeClose)))
+            {
+                return $"socket '{closed.Ref.Name}' is closed and its handle may now belong to another socket"
+                    + (s.HandleSlot == closed.HandleSlot ? string.Empty : $" ('{s.Ref.Name}', created after the peer closed a socket of its own)")
+                    + "; the result would depend on handle reuse";
+            }
+        }
+
+        return null;
     }
 
     private static string? CheckCall(ModelState state, SocketState s, CallInput call) => call switch

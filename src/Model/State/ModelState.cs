@@ -42,6 +42,13 @@ public sealed record ModelState
 
     public int NextHandleSlot { get; init; } = 1;
 
+    /// <summary>
+    /// Whether the peer has closed a socket of its own (peer.close, peer.abort): the probe's peer sockets share the
+    /// process's handle table with the sockets under test, so that freed a handle value the model does not place, and
+    /// from then on which value a new socket takes is unknown (H-6; seed 77 #112).
+    /// </summary>
+    public bool PeerFreedHandle { get; init; }
+
     /// <summary>How many steps have been applied.</summary>
     public int StepCount { get; init; }
 

@@ -29,6 +29,12 @@ public sealed record SocketState
     /// <summary>The model's prediction of the handle value, as an ordinal, unique among open sockets; freed ones are reused in the profile's order (X4, WINE-32).</summary>
     public int HandleSlot { get; init; }
 
+    /// <summary>Created after the peer freed a handle value (<see cref="ModelState.PeerFreedHandle"/>): <see cref="HandleSlot"/> is a guess, the socket may hold any value that was free (H-6).</summary>
+    public bool HandleUnknown { get; init; }
+
+    /// <summary>For a closed socket: how many sockets had been created when it was closed (those created later may hold its value).</summary>
+    public int CreatedBeforeClose { get; init; }
+
     /// <summary>FIONBIO: calls that would wait fail with WSAEWOULDBLOCK instead; set by any registration (H1).</summary>
     public bool NonBlocking { get; init; }
 

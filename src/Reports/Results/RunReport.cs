@@ -83,4 +83,5 @@ internal sealed record RunReport
 }
 
 /// <summary>What a fuzz campaign generated: the seed's scenario range and the known findings it avoided.</summary>
-internal sealed record FuzzSection(ulong Seed, long Start, long Count, IReadOnlyList<string> KnownFindingsAvoided);
+/// <param name="StackDescription">The stack as the coverage file names it ("wine-8.0 (…; wine 8.0 on …)"), so that merged shards name it the same.</param>
+internal sealed record FuzzSection(ulong Seed, long Start, long Count, IReadOnlyList<string> KnownFindingsAvoided, string? StackDescription = null);

@@ -216,6 +216,11 @@ internal static class RunReportJson
         w.WriteNumber("scenariosPerSecond", Math.Round(run.ScenariosPerSecond, 2));
         w.WriteNumber("stackRuns", run.StackRuns);
         Strings(w, "knownFindingsAvoided", fuzz.KnownFindingsAvoided);
+        if (fuzz.StackDescription is { } description)
+        {
+            w.WriteString("stackDescription", description);
+        }
+
         w.WriteStartObject("knownFindingsMet");
         foreach (var (id, hits) in KnownHits(run))
         {
@@ -318,7 +323,8 @@ internal static class RunReportJson
                 ulong.Parse(f.GetProperty("seed").GetString()!, NumberStyles.None, CultureInfo.InvariantCulture),
                 f.GetProperty("start").GetInt64(),
                 f.GetProperty("count").GetInt64(),
-                [.. f.GetProperty("knownFindingsAvoided").EnumerateArray().Select(x => x.GetString()!)]);
+                [.. f.GetProperty("knownFindingsAvoided").EnumerateArray().Select(x => x.GetString()!)],
+                f.TryGetProperty("stackDescription", out var description) ? description.GetString() : null);
         }
 
         return new RunReport

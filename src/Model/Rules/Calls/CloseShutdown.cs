@@ -61,7 +61,7 @@ internal static class CloseShutdown
             b.Cite(RuleId.QueuedMessagesSurvive);
         }
 
-        b[i] = b[i] with { Phase = SocketPhase.Closed, Registration = NoRegistration.Instance, Pending = NetworkEvents.None };
+        b[i] = b[i] with { Phase = SocketPhase.Closed, Registration = NoRegistration.Instance, Pending = NetworkEvents.None, CreatedBeforeClose = b.CreatedCount };
         b.FreeHandleSlots = b.FreeHandleSlots.Add(b[i].HandleSlot);
         return CallOutcome.Success;
     }

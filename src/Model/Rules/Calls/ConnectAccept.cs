@@ -41,7 +41,7 @@ internal static class ConnectAccept
             b.NextHandleSlot = slot + 1;
         }
 
-        b.Add(new SocketState { Ref = new SocketRef(c.Name, generation), Kind = c.Kind, HandleSlot = slot });
+        b.Add(new SocketState { Ref = new SocketRef(c.Name, generation), Kind = c.Kind, HandleSlot = slot, HandleUnknown = b.PeerFreedHandle });
         return CallOutcome.Success;
     }
 

@@ -17,6 +17,8 @@ internal static class PeerAndNetwork
 {
     public static void Apply(StepBuilder b, NetworkInput input)
     {
+        // H-6: the peer's closesocket frees a handle value of the process the model does not place.
+        b.PeerFreedHandle |= input is PeerClose or PeerAbort;
         var i = b.Target;
         var s = b[i].InlineChangeUnseen && Notifier.SegmentReselects(input, b[i]) ? b[i] with { InlineChangeUnseen = false } : b[i];
         b[i] = input switch
