@@ -77,6 +77,33 @@ public class CommandTests
     }
 
     [Fact]
+    public void Traces_are_files_check_replays_and_finds_conforming()
+    {
+        var directory = Directory.CreateTempSubdirectory("sim-cli-");
+        try
+        {
+            // Given every profile's reported run and every schedule's, written by simulate
+            var (exit, output, _) = Run("simulate", "--peer", Path.Combine(s_peers, "two-downloads.jsonl"), "--all-profiles", "--schedules", "5",
+                "--traces", directory.FullName, "--all-traces", "--", s_samples, "stale-handle", "buggy");
+            Assert.True(exit == 1, output);
+            var files = Directory.GetFiles(directory.FullName, "*.trace.jsonl", SearchOption.AllDirectories);
+            Assert.True(files.Length > 4, string.Join('\n', files));
+            Assert.Contains(files, f => Path.GetFileName(f) == "windows.trace.jsonl");
+
+            // When check replays each under the profile its header names
+            var (checkExit, report, error) = Run(["check", .. files]);
+
+            // Then every one conforms
+            Assert.True(checkExit == 0, report + error);
+            Assert.Contains($"checked {files.Length} files: {files.Length} conform, 0 diverge, 0 inconclusive, 0 bad input", report, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_ready_made_peer_needs_no_file()
     {
         var (exit, output, _) = Run("simulate", "--peer", "source:100", "--schedules", "10", "--", s_samples, "data-loss", "fixed");
