@@ -17,6 +17,9 @@ public interface IScenarioStack : IDisposable
 
     Provenance Provenance { get; }
 
+    /// <summary>Why the stack follows <see cref="NativeProfile"/> when it is not the stack that profile was found on (a Wine version the kit does not know), or null.</summary>
+    string? ProfileNote => null;
+
     /// <summary>Runs the scenario, writing the trace step by step to <paramref name="writer"/> (flushed per line).</summary>
     void Capture(Trace scenario, TraceWriter writer);
 

@@ -123,7 +123,7 @@ internal static class FuzzCommand
 
         public int Execute()
         {
-            var (stackName, native) = RunOptions.Identify(StackKind, Chosen?.Name);
+            var (stackName, native, _) = RunOptions.Identify(StackKind, Chosen?.Name);
             var judged = Chosen ?? native;
             if (Worker is null)
             {

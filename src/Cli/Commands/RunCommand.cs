@@ -30,9 +30,11 @@ internal static class RunCommand
         var jobs = RunOptions.Jobs();
         var shard = RunOptions.Shard("the corpus");
         var worker = RunOptions.Worker();
+        var known = new Option<string>("--known-differences") { Description = "Folder of the stacks' known differences from windows (NAME.known.tsv)", DefaultValueFactory = _ => KnownStacks.DefaultFolder };
+        var allowFixed = new Option<bool>("--allow-fixed") { Description = "A known difference that no longer happens is reported as fixed but does not fail the run" };
         var command = new Command("run", "Run a scenario corpus on a stack, check every trace against the model, report.")
         {
-            scenarios, profile, repeat, report, junit, traces, stackOption, quiet, jobs, shard, worker,
+            scenarios, profile, repeat, report, junit, traces, stackOption, quiet, jobs, shard, worker, known, allowFixed,
         };
         command.SetAction(parse => Guard.Run(stderr, () => new Run(stdout, stderr)
         {
@@ -47,6 +49,8 @@ internal static class RunCommand
             Jobs = parse.GetValue(jobs),
             Shard = Shard.Parse(parse.GetValue(shard)),
             Worker = WorkerShare.Parse(parse.GetValue(worker)),
+            KnownFolder = parse.GetValue(known)!,
+            AllowFixed = parse.GetValue(allowFixed),
         }.Execute()));
         return command;
     }
@@ -76,6 +80,10 @@ internal static class RunCommand
 
         public WorkerShare? Worker { get; init; }
 
+        public required string KnownFolder { get; init; }
+
+        public bool AllowFixed { get; init; }
+
         public int Execute()
         {
             if (Repeat < 1)
@@ -83,8 +91,11 @@ internal static class RunCommand
                 throw new UsageException("--repeat must be at least 1");
             }
 
-            var (stackName, native) = RunOptions.Identify(StackKind, ProfileName);
+            var (stackName, native, stackNote) = RunOptions.Identify(StackKind, ProfileName);
             var judged = ProfileName is { } name ? ProfileOption.Resolve(name) : native;
+
+            // The known differences are read before anything runs: a bad line is bad input like a bad scenario.
+            var known = KnownJudgement.For(native, judged, KnownFolder);
             var tracesDirectory = TracesOption ?? Path.Combine(".cache", "traces", stackName);
             if (Worker is null)
             {
@@ -118,11 +129,11 @@ internal static class RunCommand
 
             using var interruption = Interruption.Listen();
             return Worker is { } share
-                ? AsWorker(share, judged, items, interruption)
-                : AsRun(stackName, judged, tracesDirectory, items, scenariosLine, interruption);
+                ? AsWorker(share, judged, known, items, interruption)
+                : AsRun(stackName, judged, known, stackNote, tracesDirectory, items, scenariosLine, interruption);
         }
 
-        private int AsRun(string stackName, Profile judged, string tracesDirectory, List<CorpusItem> items, string scenariosLine, Interruption interruption)
+        private int AsRun(string stackName, Profile judged, KnownJudgement? known, string? stackNote, string tracesDirectory, List<CorpusItem> items, string scenariosLine, Interruption interruption)
         {
             using var journal = RunJournal.FromEnvironment();
             using var folderLock = TracesFolderLock.Acquire(tracesDirectory, stderr, interruption.Token, () => journal.Waiting("another run's traces folder"));
@@ -135,6 +146,9 @@ internal static class RunCommand
                 Repeat = Repeat,
                 Planned = items.Count,
                 Shard = Shard.IsWhole ? null : Shard.ToString(),
+                KnownDifferences = known?.Description,
+                StackNote = stackNote,
+                AllowFixed = AllowFixed,
                 Results = [],
             };
             journal.Header(header, ReportPath, JUnitPath);
@@ -146,10 +160,14 @@ internal static class RunCommand
             {
                 using var stack = RunOptions.CreateStack(StackKind, judged, QuietMs);
                 stdout.WriteLine(RunOptions.StackLine(stack, judged));
+                if (stackNote is not null)
+                {
+                    stdout.WriteLine(stackNote);
+                }
                 stdout.WriteLine(scenariosLine);
                 RunOptions.OnStep(stack, journal.Step);
 
-                new ConformanceRunner(stack, judged, interruption.Token).Run(
+                new ConformanceRunner(stack, judged, interruption.Token) { Known = known }.Run(
                     items,
                     Repeat,
                     (item, outcome) => results.Add(ResultEntries.From(outcome, item.Index), string.Empty),
@@ -184,7 +202,7 @@ internal static class RunCommand
             return exit;
         }
 
-        private int AsWorker(WorkerShare share, Profile judged, List<CorpusItem> items, Interruption interruption)
+        private int AsWorker(WorkerShare share, Profile judged, KnownJudgement? known, List<CorpusItem> items, Interruption interruption)
         {
             var output = new WorkerOutput(stdout);
             using var stack = RunOptions.CreateStack(StackKind, judged, QuietMs);
@@ -192,7 +210,7 @@ internal static class RunCommand
             CorpusItem? current = null;
             RunOptions.OnStep(stack, (step, call) => output.At(current!.Index, ConformanceRunner.NameOf(current), step, call));
 
-            new ConformanceRunner(stack, judged, interruption.Token).Run(
+            new ConformanceRunner(stack, judged, interruption.Token) { Known = known }.Run(
                 items.Where((_, position) => share.Takes(position)),
                 Repeat,
                 (item, outcome) => output.Result(ResultEntries.From(outcome, item.Index), string.Empty),
@@ -204,7 +222,7 @@ internal static class RunCommand
         private List<string> WorkerArguments(Profile judged, string tracesDirectory, int worker, int jobs) =>
         [
             "run", "--scenarios", Scenarios, "--profile", judged.Name, "--repeat", Invariant(Repeat), "--traces", tracesDirectory,
-            "--stack", StackKind, "--quiet-ms", Invariant(QuietMs), "--shard", Shard.ToString(), "--worker", $"{Invariant(worker)}/{Invariant(jobs)}",
+            "--stack", StackKind, "--quiet-ms", Invariant(QuietMs), "--known-differences", KnownFolder, "--shard", Shard.ToString(), "--worker", $"{Invariant(worker)}/{Invariant(jobs)}",
         ];
 
         private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -46,13 +46,13 @@ internal static class RunOptions
         return (int)Math.Max(1, Math.Min(wanted, scenarios));
     }
 
-    /// <summary>The stack's name and its own profile, without starting it (so the input is checked first).</summary>
-    public static (string Name, Profile NativeProfile) Identify(string kind, string? profile)
+    /// <summary>The stack's name, its own profile and why it follows that profile when it is not that profile's stack, without starting it (so the input is checked first).</summary>
+    public static (string Name, Profile NativeProfile, string? ProfileNote) Identify(string kind, string? profile)
     {
         if (kind.StartsWith("model", StringComparison.Ordinal))
         {
             var model = ModelProfile(kind, profile);
-            return (new ModelStack(model).Name, model);
+            return (new ModelStack(model).Name, model, null);
         }
 
         if (kind != "live")

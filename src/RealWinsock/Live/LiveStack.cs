@@ -35,7 +35,7 @@ internal sealed class LiveStack : IScenarioStack
             }
         }
 
-        (Name, NativeProfile) = Identify(_info);
+        (Name, NativeProfile, ProfileNote) = Identify(_info);
         Provenance = new Provenance
         {
             Os = _info.OsDescription,
@@ -52,21 +52,21 @@ internal sealed class LiveStack : IScenarioStack
     public Action<int, string>? StepStarting { get; set; }
 
     /// <summary>The stack's name and profile, known without starting Winsock (so a run can check its input first).</summary>
-    public static (string Name, Profile NativeProfile) Identify() => Identify(StackInfo.Capture());
+    public static (string Name, Profile NativeProfile, string? ProfileNote) Identify() => Identify(StackInfo.Capture());
 
-    private static (string Name, Profile NativeProfile) Identify(StackInfo info) =>
-        (info.IsWine ? "wine-" + info.WineVersion : "windows-" + Environment.OSVersion.Version, NativeProfileOf(info));
-
-    /// <summary>The profile a stack follows: Wine 8.x and 10.x have their own, anything else is judged as Windows.</summary>
-    private static Profile NativeProfileOf(StackInfo info) => info.WineVersion switch
+    /// <summary>
+    /// The profile a stack follows: Windows's, or the known Wine stack of that version (8.0, 10.0); any other Wine
+    /// follows the nearest known one (KnownStacks.Match), and the note says so.
+    /// </summary>
+    private static (string Name, Profile NativeProfile, string? ProfileNote) Identify(StackInfo info)
     {
-        null => Profiles.Windows,
-        { } v when v.StartsWith("8.", StringComparison.Ordinal) => Profiles.Wine8,
-        { } v when v.StartsWith("10.", StringComparison.Ordinal) => Profiles.Wine10,
-        _ => Profiles.Windows,
-    };
+        var match = KnownStacks.Match(info.WineVersion);
+        return (info.IsWine ? "wine-" + info.WineVersion : "windows-" + Environment.OSVersion.Version, match.Stack.Profile, match.Note);
+    }
 
     public Profile NativeProfile { get; }
+
+    public string? ProfileNote { get; }
 
     public Provenance Provenance { get; }
 

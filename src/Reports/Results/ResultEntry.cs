@@ -20,8 +20,17 @@ internal sealed record ResultEntry
     /// <summary>conforms, diverges or inconclusive.</summary>
     public required string Verdict { get; init; }
 
-    /// <summary>False only for a divergence the stack's own profile does not explain.</summary>
+    /// <summary>False only for a divergence that no known difference (or, without known differences, the stack's own profile) explains.</summary>
     public required bool Expected { get; init; }
+
+    /// <summary>The known differences that say this scenario differs from the judged profile (the rules that explain a divergence, or that a fixed scenario no longer shows); empty when none does.</summary>
+    public IReadOnlyList<KnownRuleEntry> KnownDifferences { get; init; } = [];
+
+    /// <summary>A known difference lists this scenario and it no longer differs (a todo_wine that passes).</summary>
+    public bool Fixed { get; init; }
+
+    /// <summary>Why a scenario is unexpected or fixed, in a sentence, when the known differences decided it.</summary>
+    public string? KnownNote { get; init; }
 
     public required int Steps { get; init; }
 
@@ -62,6 +71,17 @@ internal static class Verdicts
     public const string Conforms = "conforms";
     public const string Diverges = "diverges";
     public const string Inconclusive = "inconclusive";
+}
+
+/// <summary>One known difference as the reports write it: the rule, whose difference it is, and the Wine bug or commit.</summary>
+/// <param name="Rule">The rule's ID.</param>
+/// <param name="Stack">The known stack whose departure from windows it is.</param>
+/// <param name="Wine">The Wine bug or commit, or null.</param>
+/// <param name="OfJudged">The judged profile's stack has it and the stack that ran does not.</param>
+internal sealed record KnownRuleEntry(string Rule, string Stack, string? Wine, bool OfJudged)
+{
+    /// <summary>"WINE-35 (wine-10)", "WINE-11 (wine-8's, not this stack's)", with the Wine reference when known.</summary>
+    public override string ToString() => $"{Rule} ({(OfJudged ? $"{Stack}'s, not this stack's" : Stack)}{(Wine is null ? string.Empty : "; " + Wine)})";
 }
 
 /// <summary>The first diverging step, as the reports write it.</summary>

@@ -33,6 +33,15 @@ internal sealed record RunReport
 
     public FuzzSection? Fuzz { get; init; }
 
+    /// <summary>The known differences the run was judged with ("wine-10 (stacks/wine-10.known.tsv: 28 rules) against windows (no departures)"), or null.</summary>
+    public string? KnownDifferences { get; init; }
+
+    /// <summary>Why the stack was judged with a profile found on another stack (a Wine version the kit does not know), or null.</summary>
+    public string? StackNote { get; init; }
+
+    /// <summary>--allow-fixed: a known difference that no longer happens is reported but does not fail the run.</summary>
+    public bool AllowFixed { get; init; }
+
     public bool Interrupted => Interruption is not null;
 
     /// <summary>Steps actually driven, repeats included: what the rate is computed from.</summary>
@@ -50,8 +59,11 @@ internal sealed record RunReport
 
     public int Flaky => Results.Count(r => r.Flaky);
 
-    /// <summary>Nothing diverged unexpectedly and nothing was flaky (an interrupted run is judged by its exit code too).</summary>
-    public bool Passed => UnexpectedDivergences == 0 && Flaky == 0;
+    /// <summary>Scenarios a known difference lists that no longer differ.</summary>
+    public int Fixed => Results.Count(r => r.Fixed);
+
+    /// <summary>Nothing diverged unexpectedly, nothing was flaky, and no known difference is fixed unless --allow-fixed (an interrupted run is judged by its exit code too).</summary>
+    public bool Passed => UnexpectedDivergences == 0 && Flaky == 0 && (AllowFixed || Fixed == 0);
 
     public long StackRuns => Results.Sum(r => r.StackRuns);
 

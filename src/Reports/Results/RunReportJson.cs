@@ -38,6 +38,18 @@ internal static class RunReportJson
         w.WriteNumber("unexpectedDivergences", run.UnexpectedDivergences);
         w.WriteNumber("inconclusive", run.Inconclusive);
         w.WriteNumber("flaky", run.Flaky);
+        w.WriteNumber("fixed", run.Fixed);
+        w.WriteBoolean("allowFixed", run.AllowFixed);
+        if (run.KnownDifferences is { } known)
+        {
+            w.WriteString("knownDifferences", known);
+        }
+
+        if (run.StackNote is { } note)
+        {
+            w.WriteString("stackNote", note);
+        }
+
         w.WriteNumber("repeat", run.Repeat);
         w.WriteNumber("stepsPerSecond", Math.Round(run.StepsDriven / Math.Max(run.DurationSeconds, 0.001), 1));
         w.WriteNumber("durationSeconds", Math.Round(run.DurationSeconds, 3));
@@ -83,6 +95,36 @@ internal static class RunReportJson
         w.WriteString("trace", e.Trace);
         w.WriteString("verdict", e.Verdict);
         w.WriteBoolean("expected", e.Expected);
+        if (e.KnownDifferences.Count > 0)
+        {
+            w.WriteStartArray("knownDifferences");
+            foreach (var k in e.KnownDifferences)
+            {
+                w.WriteStartObject();
+                w.WriteString("rule", k.Rule);
+                w.WriteString("stack", k.Stack);
+                if (k.Wine is { } wine)
+                {
+                    w.WriteString("wine", wine);
+                }
+
+                w.WriteBoolean("ofJudged", k.OfJudged);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (e.Fixed)
+        {
+            w.WriteBoolean("fixed", true);
+        }
+
+        if (e.KnownNote is { } knownNote)
+        {
+            w.WriteString("knownNote", knownNote);
+        }
+
         w.WriteNumber("steps", e.Steps);
         w.WriteBoolean("flaky", e.Flaky);
         if (e.FlakyDetail is { } flaky)
@@ -289,6 +331,9 @@ internal static class RunReportJson
             Planned = root.TryGetProperty("planned", out var p) ? p.GetInt64() : results.Count,
             Interruption = root.TryGetProperty("interruption", out var i) ? i.GetString() : null,
             Shard = root.TryGetProperty("shard", out var s) ? s.GetString() : null,
+            KnownDifferences = root.TryGetProperty("knownDifferences", out var k) ? k.GetString() : null,
+            StackNote = root.TryGetProperty("stackNote", out var n) ? n.GetString() : null,
+            AllowFixed = root.TryGetProperty("allowFixed", out var a) && a.GetBoolean(),
             Fuzz = fuzz,
             Results = results,
         };
@@ -334,6 +379,11 @@ internal static class RunReportJson
                 ? v
                 : throw new FormatException($"result {position}: unknown verdict"),
             Expected = e.GetProperty("expected").GetBoolean(),
+            KnownDifferences = e.TryGetProperty("knownDifferences", out var kd)
+                ? [.. kd.EnumerateArray().Select(x => new KnownRuleEntry(x.GetProperty("rule").GetString()!, x.GetProperty("stack").GetString()!, x.TryGetProperty("wine", out var wine) ? wine.GetString() : null, x.GetProperty("ofJudged").GetBoolean()))]
+                : [],
+            Fixed = e.TryGetProperty("fixed", out var isFixed) && isFixed.GetBoolean(),
+            KnownNote = e.TryGetProperty("knownNote", out var knownNote) ? knownNote.GetString() : null,
             Steps = e.GetProperty("steps").GetInt32(),
             FlakyDetail = e.TryGetProperty("flakyDetail", out var flaky) ? flaky.GetString() : null,
             InconclusiveReason = e.TryGetProperty("inconclusiveReason", out var reason) ? reason.GetString() : null,

@@ -12,11 +12,15 @@ internal sealed record CorpusItem(long Index, string Path, string TracePath, Tra
 
 /// <summary>
 /// Runs scenarios on a stack, writes each trace, checks it against the profile and classifies the result:
-/// conforming, diverging (and whether the stack's own profile explains it), inconclusive, flaky across repeats.
+/// conforming, diverging (explained by a known difference, or by the stack's own profile when the run has no known
+/// differences), fixed (a known difference that no longer happens), inconclusive, flaky across repeats.
 /// Stops between steps once <paramref name="stop"/> is cancelled: the scenario running then ends interrupted.
 /// </summary>
 internal sealed class ConformanceRunner(IScenarioStack stack, Profile profile, CancellationToken stop)
 {
+    /// <summary>The known differences the run is judged with; null judges a divergence by the stack's own profile alone.</summary>
+    public KnownJudgement? Known { get; init; }
+
     /// <summary>
     /// Runs <paramref name="items"/> in order, telling <paramref name="starting"/> as each starts and handing each outcome
     /// to <paramref name="finished"/> as it ends; returns how many ran.
@@ -66,7 +70,8 @@ internal sealed class ConformanceRunner(IScenarioStack stack, Profile profile, C
 
         File.Delete(repeatPath);
         var report = Checker.Check(first, profile);
-        var explained = StackProfileExplanation.Explains(stack, profile, first, report);
+        var known = Known?.Judge(name, first, report);
+        var explained = known is null ? StackProfileExplanation.Explains(stack, profile, first, report) : known.Status == KnownStatus.Explained;
         return new ScenarioOutcome
         {
             Scenario = name,
@@ -74,6 +79,7 @@ internal sealed class ConformanceRunner(IScenarioStack stack, Profile profile, C
             TracePath = item.TracePath,
             Report = report,
             ExplainedByStackProfile = explained,
+            Known = known,
             Flakiness = flaky,
             Seconds = clock.Elapsed.TotalSeconds,
             Interrupted = !first.Complete && stop.IsCancellationRequested,

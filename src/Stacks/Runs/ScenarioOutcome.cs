@@ -16,6 +16,12 @@ internal sealed record ScenarioOutcome
     /// <summary>The trace diverges from the chosen profile but conforms to the stack's own profile: a known stack difference.</summary>
     public bool ExplainedByStackProfile { get; init; }
 
+    /// <summary>How the scenario stands against the known differences (null when the run has none: a profile that is no stack).</summary>
+    public KnownStanding? Known { get; init; }
+
+    /// <summary>A known difference that no longer happens: like a todo_wine that passes.</summary>
+    public bool Fixed => Known?.Status == KnownStatus.Fixed;
+
     /// <summary>Where repeated runs differed, or null if they did not.</summary>
     public Flakiness? Flakiness { get; init; }
 
@@ -27,7 +33,7 @@ internal sealed record ScenarioOutcome
     /// <summary>The run was stopped while this scenario ran (its trace ends interrupted, so it is inconclusive unless it already diverged).</summary>
     public bool Interrupted { get; init; }
 
-    public bool UnexpectedDivergence => Report.Verdict == Verdict.Diverges && !ExplainedByStackProfile;
+    public bool UnexpectedDivergence => Report.Verdict == Verdict.Diverges && (Known is { } known ? known.Status == KnownStatus.Unexpected : !ExplainedByStackProfile);
 }
 
 /// <summary>How repeated runs of one scenario differed (rendered by the reports).</summary>
