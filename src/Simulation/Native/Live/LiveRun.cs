@@ -6,6 +6,9 @@ namespace WinsockConformance.Simulation.Native.Live;
 
 /// <summary>How a native program fared on a real stack against a <see cref="LivePeer"/>.</summary>
 /// <param name="ExitCode">The program's exit code; null when it was ended for taking too long.</param>
+/// <param name="Elapsed">The run's wall time, the program's start included.</param>
+/// <param name="Output">The program's standard output, then its standard error, one line each.</param>
+/// <param name="PeerNotes">What the live peer did and saw, one line per action.</param>
 public sealed record LiveOutcome(int? ExitCode, TimeSpan Elapsed, IReadOnlyList<string> Output, IReadOnlyList<string> PeerNotes)
 {
     public bool Passed => ExitCode == 0;
