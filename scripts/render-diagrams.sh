@@ -26,11 +26,13 @@ fi
 
 mkdir -p "$out"
 cat > "$out/puppeteer.json" <<JSON
-{"executablePath": "$(command -v chromium)", "args": ["--no-sandbox", "--disable-gpu"]}
+{"executablePath": "$(command -v chromium)",
+ "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]}
 JSON
 
 # One mmdc per page: it renders every block of the Markdown file in one browser and exits non-zero on the first
-# block that does not parse.
+# block that does not parse. Fonts are not embedded: the SVGs are a check, not a publication (measured on
+# docs/edge-cases.md, 75 diagrams: 72 s of CPU instead of 85 s, 2.5 MB instead of 15 MB).
 count=0
 for doc in docs/*.md; do
   blocks=$(grep -c '^```mermaid' "$doc" || true)
@@ -38,7 +40,7 @@ for doc in docs/*.md; do
     continue
   fi
   name=$(basename "$doc" .md)
-  if ! "$tools/node_modules/.bin/mmdc" --quiet --puppeteerConfigFile "$out/puppeteer.json" \
+  if ! "$tools/node_modules/.bin/mmdc" --quiet --no-font-embed --puppeteerConfigFile "$out/puppeteer.json" \
       --input "$doc" --output "$out/$name.md" --outputFormat "$format" >"$out/$name.log" 2>&1; then
     cat "$out/$name.log"
     echo "$doc: a Mermaid diagram does not render (see above)"

@@ -39,7 +39,7 @@ public static class Generators
         "setsockopt SO_OOBINLINE", "setsockopt SO_LINGER", "ioctlsocket FIONBIO", "ioctlsocket FIONREAD",
         "WSAAsyncSelect", "WSAAsyncSelect mask 0", "WSAEventSelect", "WSAEventSelect mask 0", "WSAEnumNetworkEvents",
         "WSAIoctl SIO_GET_QOS", "WSAIoctl SIO_GET_GROUP_QOS", "WSAIoctl SIO_ROUTING_INTERFACE_CHANGE", "WSAIoctl SIO_ADDRESS_LIST_CHANGE",
-        "getMessages",
+        "getMessages", "getMessage",
         "peer.connect", "peer.send", "peer.sendOob", "peer.shutdown SD_SEND", "peer.shutdown SD_RECEIVE", "peer.close", "peer.abort", "peer.read",
         "net.qosChange", "net.groupQosChange", "net.routingInterfaceChange", "net.addressListChange",
     ];
@@ -64,7 +64,7 @@ public static class Generators
 
     /// <summary>Whether a live loopback probe can drive <paramref name="input"/> (the inputs <see cref="GenerationOptions.LoopbackOnly"/> leaves out).</summary>
     public static bool LoopbackProducible(Input input) =>
-        input is not (NetworkChange or ConnectCall { Target: ConnectTarget.TimedOut } or IoctlCall { Code: IoctlCode.GetGroupQos });
+        input is not (NetworkChange or ConnectCall { Target: ConnectTarget.TimedOut } or IoctlCall { Code: IoctlCode.GetGroupQos } or GetMessageCall);
 
     public static Arbitrary<Scenario> Scenarios() => Arb.From(Scenario(), Shrink);
 
@@ -153,6 +153,14 @@ public static class Generators
 
         Add(state.Queue.Any(m => m.Window == Window) ? 5 : 1, new GetMessagesCall(Window));
         Add(state.Queue.Any(m => m.Window == OtherWindow) ? 3 : 1, new GetMessagesCall(OtherWindow));
+
+        // One message at a time, as a wrapper's loop retrieves (format version 2; the live probe drives getMessages only):
+        // any window or one, the whole range or one message number, and sometimes PeekMessage with PM_NOREMOVE.
+        AddGen(state.Queue.Count > 0 ? 4 : 1, new GetMessageCall(),
+            () => from window in Gen.Elements<string?>(null, null, Window, OtherWindow)
+            from range in Gen.Elements((0, int.MaxValue), (0, int.MaxValue), (1, 1), (2, 2))
+            from remove in Gen.Frequency((4, Gen.Constant(true)), (1, Gen.Constant(false)))
+            select (Input)new GetMessageCall(window, range.Item1, range.Item2, remove));
 
         foreach (var s in live)
         {

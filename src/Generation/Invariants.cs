@@ -21,7 +21,7 @@ namespace WinsockConformance.Generation;
 /// (C10), the matching WSAIoctl or a further QoS change (Q1) for the QoS and change events, any registration;
 /// under a profile with separate hang-up and reset latches (WINE-20), the RST for FD_CLOSE).</item>
 /// <item>A3: WSAEnumNetworkEvents reports only selected bits and resets the event object it is given.</item>
-/// <item>F1: getMessages returns exactly what was posted to its window and not yet retrieved, in order.</item>
+/// <item>F1: getMessages returns exactly what was posted to its window and not yet retrieved, in order; F4: getMessage the first that passes its filters.</item>
 /// </list>
 /// </summary>
 public sealed class InvariantMonitor(Profile profile)
@@ -311,7 +311,10 @@ public sealed class InvariantMonitor(Profile profile)
     private static string Text(Notification n) =>
         $"{n.Window}/{n.Message} {n.Socket} {NetworkEventNames.Format(n.Event)}" + (n.Error == WsaError.None ? string.Empty : " " + n.Error.NativeName());
 
-    /// <summary>getMessages retrieves exactly what was posted to that window and not yet retrieved, in posting order (F1).</summary>
+    /// <summary>
+    /// getMessages retrieves exactly what was posted to that window and not yet retrieved, in posting order (F1);
+    /// getMessage the first of those that passes its filters, left queued by PM_NOREMOVE (F4).
+    /// </summary>
     private string? CheckQueue(Input input, Observation o)
     {
         _queue.AddRange(o.Posted);
@@ -320,6 +323,14 @@ public sealed class InvariantMonitor(Profile profile)
         {
             expected = _queue.Where(m => m.Window == g.Window).ToList();
             _queue.RemoveAll(m => m.Window == g.Window);
+        }
+        else if (input is GetMessageCall one && _queue.FindIndex(m => one.Passes(m.Window, m.Message)) is var first and >= 0)
+        {
+            expected.Add(_queue[first]);
+            if (one.Remove)
+            {
+                _queue.RemoveAt(first);
+            }
         }
 
         if (!o.Delivered.SequenceEqual(expected))

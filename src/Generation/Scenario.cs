@@ -75,7 +75,7 @@ public sealed record Scenario(Profile Profile, EquatableArray<Input> Steps, int?
     /// <param name="source">Where it came from, for messages (a file path, or e.g. "fuzz seed 7 #12").</param>
     public Trace ToTrace(string source, TraceHeader? header = null) => new(
         source,
-        (header ?? new TraceHeader { Kind = TraceFormat.ScenarioKind, Name = "generated" }) with { Kind = TraceFormat.ScenarioKind },
+        (header ?? new TraceHeader { Kind = TraceFormat.ScenarioKind, Name = "generated" }) with { Kind = TraceFormat.ScenarioKind, Version = VersionOf(header) },
         [.. Steps.Select((input, i) => new TraceStep(i + 2, i + 1, input, Observed: null, Comment: i == Inserted ? "inserted by the metamorphic property" : null))],
         Complete: true);
 
@@ -85,7 +85,7 @@ public sealed record Scenario(Profile Profile, EquatableArray<Input> Steps, int?
         ArgumentNullException.ThrowIfNull(header);
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using var writer = new TraceWriter(text);
-        writer.WriteHeader(header with { Kind = TraceFormat.ScenarioKind });
+        writer.WriteHeader(header with { Kind = TraceFormat.ScenarioKind, Version = VersionOf(header) });
         for (var i = 0; i < Steps.Count; i++)
         {
             writer.WriteStep(Steps[i], observed: null, comment: comment?.Invoke(i));
@@ -93,6 +93,9 @@ public sealed record Scenario(Profile Profile, EquatableArray<Input> Steps, int?
 
         return text.ToString();
     }
+
+    /// <summary>The format version the steps need (a getMessage step needs version 2), or the header's if that is newer.</summary>
+    private int VersionOf(TraceHeader? header) => Math.Max(header?.Version ?? TraceFormat.Version1, TraceFormat.VersionFor(Steps));
 
     /// <summary>The scenario file, preceded by a newline so it starts on its own line in FsCheck's report.</summary>
     public override string ToString()
@@ -102,6 +105,7 @@ public sealed record Scenario(Profile Profile, EquatableArray<Input> Steps, int?
         writer.WriteHeader(new TraceHeader
         {
             Kind = TraceFormat.ScenarioKind,
+            Version = VersionOf(null),
             Name = "property-counterexample",
             Description = string.Create(
                 CultureInfo.InvariantCulture,

@@ -21,6 +21,9 @@ public static class DifferenceText
         MessageDifference d => Messages(d.Expected),
         EnumeratedDifference d => d.Expected.ToString(),
         SignaledDifference d => Signaled(d.Expected),
+        HandleDifference d => d.Expected is { } value
+            ? $"{Subject(d)} {Invariant(value)}, the value of {d.ExpectedOwner}"
+            : $"{Subject(d)} a value no earlier socket of the trace had",
         _ => throw new System.Diagnostics.UnreachableException(difference?.GetType().Name),
     };
 
@@ -31,6 +34,7 @@ public static class DifferenceText
         MessageDifference d => Messages(d.Observed),
         EnumeratedDifference d => d.Observed?.ToString() ?? "nothing recorded",
         SignaledDifference d => Signaled(d.Observed),
+        HandleDifference d => $"{Subject(d)} {Invariant(d.Observed)}" + (d.ObservedOwner is { } owner ? $", the value of {owner}" : string.Empty),
         _ => throw new System.Diagnostics.UnreachableException(difference?.GetType().Name),
     };
 
@@ -56,6 +60,9 @@ public static class DifferenceText
 
     private static string Messages(EquatableArray<ObservedMessage> messages) =>
         messages.Count == 0 ? "[]" : "[" + string.Join(", ", messages.Select(MessageText.Format)) + "]";
+
+    /// <summary>Whose value a handle difference is about: the new socket's, or a message's wParam.</summary>
+    private static string Subject(HandleDifference d) => d.InMessage ? $"wParam of a message for {d.Socket}:" : $"{d.Socket} gets";
 
     private static string Signaled(EquatableArray<string> names) => names.Count == 0 ? "no event signaled" : string.Join(", ", names);
 

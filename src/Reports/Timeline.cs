@@ -41,7 +41,7 @@ public static class Timeline
         }
         else if (result.State.StepCount > 0 && o.Posted.Count == 0 && o.Delivered.Count == 0 && o.Enumerated is null && o.Value is null)
         {
-            parts.Add(input is GetMessagesCall ? "nothing delivered" : "nothing posted");
+            parts.Add(input is GetMessagesCall or GetMessageCall ? "nothing delivered" : "nothing posted");
         }
 
         if (o.Enumerated is { } en)

@@ -53,11 +53,15 @@ public sealed class ModelStack(Profile profile) : IScenarioStack
     }
 
     /// <summary>Inputs as a scenario file would give them (the header on line 1, step n on line n + 1).</summary>
-    public static Trace ScenarioOf(IEnumerable<Input> inputs, string? name = null) => new(
-        name ?? "model",
-        new TraceHeader { Kind = TraceFormat.ScenarioKind, Name = name },
-        [.. inputs.Select((input, i) => new TraceStep(i + 2, i + 1, input, Observed: null))],
-        Complete: true);
+    public static Trace ScenarioOf(IEnumerable<Input> inputs, string? name = null)
+    {
+        var steps = inputs.ToList();
+        return new(
+            name ?? "model",
+            new TraceHeader { Kind = TraceFormat.ScenarioKind, Name = name, Version = TraceFormat.VersionFor(steps) },
+            [.. steps.Select((input, i) => new TraceStep(i + 2, i + 1, input, Observed: null))],
+            Complete: true);
+    }
 
     public void Dispose()
     {

@@ -82,13 +82,13 @@ public sealed class BadInputTests
         public void An_unsupported_version_is_named()
         {
             // Given
-            var path = files.Write("v2.jsonl", """{"format":"wsaasyncselect-trace","version":2,"kind":"scenario"}""");
+            var path = files.Write("v3.jsonl", """{"format":"wsaasyncselect-trace","version":3,"kind":"scenario"}""");
 
             // When
             var run = ProbeRun.Of("explain", path);
 
             // Then
-            BadInputAssert.IsReported(run, path, 1, "unsupported format version 2; this tool reads version 1");
+            BadInputAssert.IsReported(run, path, 1, "unsupported format version 3; this tool reads versions 1 to 2");
         }
 
         [Fact]
@@ -288,8 +288,8 @@ public sealed class BadInputTests
         [Theory]
         [InlineData("a FD_REED", "unknown event FD_REED")]
         [InlineData("a FD_READ EWHATEVER", "unknown error EWHATEVER")]
-        [InlineData("a", "expected \"[window[/msg] ]socket FD_EVENT [ERROR]\"")]
-        [InlineData("w 2 a FD_READ", "expected \"[window[/msg] ]socket FD_EVENT [ERROR]\"")]
+        [InlineData("a", "expected \"[window[/msg] ]socket FD_EVENT [ERROR] [@wParam]\"")]
+        [InlineData("w 2 a FD_READ", "expected \"[window[/msg] ]socket FD_EVENT [ERROR] [@wParam]\"")]
         [InlineData("w/x a FD_READ", "expected window or window/msg before the socket")]
         [InlineData("a#0 FD_READ", "bad socket reference a#0")]
         public void Message_text_that_does_not_parse_is_rejected_with_the_syntax(string message, string expected)

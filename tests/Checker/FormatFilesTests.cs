@@ -90,7 +90,7 @@ public sealed class FormatFilesTests
             Assert.Equal("https://json-schema.org/draft/2020-12/schema", root.GetProperty("$schema").GetString());
             Assert.Equal(["#/$defs/header", "#/$defs/step", "#/$defs/end"], root.GetProperty("oneOf").EnumerateArray().Select(e => e.GetProperty("$ref").GetString()));
             Assert.Equal(TraceFormat.Format, Defs.GetProperty("header").GetProperty("properties").GetProperty("format").GetProperty("const").GetString());
-            Assert.Equal(TraceFormat.Version, Defs.GetProperty("header").GetProperty("properties").GetProperty("version").GetProperty("const").GetInt32());
+            Assert.Equal([TraceFormat.Version1, TraceFormat.Version2], Defs.GetProperty("header").GetProperty("properties").GetProperty("version").GetProperty("enum").EnumerateArray().Select(e => e.GetInt32()));
         }
 
         [Fact]

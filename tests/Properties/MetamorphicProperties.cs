@@ -58,9 +58,10 @@ public sealed class MetamorphicProperties
             return Labels.Holds(null).Stamped(scenario);
         });
 
-    /// <summary>Every delivered message of a run, sorted (a multiset).</summary>
+    /// <summary>Every message a run took out of the queue, sorted (a multiset); a getMessage with PM_NOREMOVE only looks.</summary>
     private static List<string> Delivered(Scenario scenario, Profile profile) =>
-        [.. scenario.Run(profile).SelectMany(r => r.Observation.Delivered).Select(n => n.ToString()).Order(StringComparer.Ordinal)];
+        [.. scenario.Run(profile).Where((_, i) => scenario.Steps[i] is not GetMessageCall { Remove: false })
+            .SelectMany(r => r.Observation.Delivered).Select(n => n.ToString()).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// Compares every step of the baseline (the scenario without its inserted step) with the same step

@@ -128,9 +128,10 @@ public class CommandTests
         var (exit, output, error) = Run("samples", "--catalog", Path.Combine(Repository.Root, "samples", "samples.jsonl"), "--program", s_samples, "--schedules", "40");
         Assert.True(exit == 0, output + error);
         var lines = output.TrimEnd('\n').Split('\n');
-        Assert.Equal(11, lines.Length);
-        Assert.All(lines[..^1], l => Assert.EndsWith("ok", l, StringComparison.Ordinal));
-        Assert.Contains("data-loss           buggy  expected: SIM-DATA-LOSS under windows", output, StringComparison.Ordinal);
+        Assert.Equal(12, lines.Length);
+        Assert.All(lines[..^2], l => Assert.EndsWith("ok", l, StringComparison.Ordinal));
+        Assert.Contains("managed data-loss           buggy  expected: SIM-DATA-LOSS under windows", output, StringComparison.Ordinal);
+        Assert.StartsWith("managed: 40 schedules per profile, seed 1", lines[^2], StringComparison.Ordinal);
         Assert.StartsWith("10 variant(s), 10 as expected, 0 unexpected", lines[^1], StringComparison.Ordinal);
     }
 

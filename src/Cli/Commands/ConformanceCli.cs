@@ -24,6 +24,7 @@ internal static class ConformanceCli
             SamplesCommand.Create(stdout, stderr),
             MergeCommand.Create(stdout, stderr),
             FinishCommand.Create(stdout, stderr),
+            NativeLiveCommand.Create(stdout, stderr),
         };
         root.Options.Add(new System.CommandLine.Help.HelpOption());
 

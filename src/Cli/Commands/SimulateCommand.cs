@@ -26,7 +26,8 @@ internal static class SimulateCommand
         var replay = new Option<string?>("--replay") { Description = "Replay one schedule: the choices a report printed (e.g. 0*4,1,0*3,1)" };
         var report = new Option<string?>("--report") { Description = "Write the JSON report here" };
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report here" };
-        var traces = new Option<string?>("--traces") { Description = "Write the full record of each failing run in this folder (PROFILE.sim.txt)" };
+        var traces = new Option<string?>("--traces") { Description = "Write, per profile, the failing run (or the first schedule's) as a trace check replays (PROFILE.trace.jsonl) and as a record (PROFILE.sim.txt) in this folder" };
+        var allTraces = new Option<bool>("--all-traces") { Description = "With --traces: also every schedule's run as a trace, DIR/PROFILE/N.trace.jsonl (each run recorded: slower)" };
         var budget = new Option<int>("--budget") { Description = "Program calls one run may make before SIM-BUDGET fires", DefaultValueFactory = _ => RunSettings.DefaultBudget };
         var flood = new Option<int>("--flood") { Description = "SIM-FLOOD's K: the most messages one socket may have queued", DefaultValueFactory = _ => RunSettings.DefaultFloodLimit };
         var load = new Option<string>("--load") { Description = "auto (the default: one load for all runs unless the program has mutable static fields), shared, or fresh (a new load per run, like a new process; slower)", DefaultValueFactory = _ => "auto" };
@@ -36,10 +37,16 @@ internal static class SimulateCommand
         var program = new Argument<string[]>("program") { Description = "After --: the program (a .NET .dll, or a native Windows .exe) and its arguments", Arity = ArgumentArity.OneOrMore };
         var command = new Command("simulate", "Run a managed program on the simulated Winsock, against a peer, under seeded adversarial schedules; judge every run with the oracles.")
         {
-            peer, profile, allProfiles, schedules, seed, replay, report, junit, traces, budget, flood, load, noShrink, shim, jobs, program,
+            peer, profile, allProfiles, schedules, seed, replay, report, junit, traces, allTraces, budget, flood, load, noShrink, shim, jobs, program,
         };
         command.SetAction(parse => Guard.Run(stderr, () => Simulation(stderr, () =>
         {
+            var directory = parse.GetValue(traces);
+            if (parse.GetValue(allTraces) && directory is null)
+            {
+                throw new UsageException("--all-traces needs --traces DIR");
+            }
+
             var settings = new ExplorationSettings
             {
                 Schedules = parse.GetValue(schedules) is var n and >= 1 ? n : throw new UsageException("--schedules must be at least 1"),
@@ -64,10 +71,27 @@ internal static class SimulateCommand
             using var native = NativePrograms.IsNative(words[0]) ? NativePrograms.Create(words[0], words[1..], parse.GetValue(shim)) : null;
             IProgramUnderTest under = native ?? (IProgramUnderTest)new ManagedProgram(words[0], words[1..], loading);
             stdout.WriteLine($"program: {(native is not null ? native.Loading : ((ManagedProgram)under).Loading)}");
+            if (parse.GetValue(allTraces))
+            {
+                settings = settings with
+                {
+                    OnRun = (p, i, run) =>
+                    {
+                        var folder = Directory.CreateDirectory(Path.Combine(directory!, p.Name)).FullName;
+                        SimulationReportFiles.WriteTrace(Path.Combine(folder, $"{i + 1:D4}.trace.jsonl"), under.Display, script, p, run);
+                    },
+                };
+            }
+
             var result = Exploration.Explore(under, script, profiles, settings);
             string Replay(Profile p, string choices) =>
                 $"./conformance simulate --peer {Quote(peerName)} --profile {p.Name} --replay {choices} -- {string.Join(' ', words.Select(Quote))}";
             stdout.Write(SimulationReportText.Render(result, Replay));
+            if (native is not null)
+            {
+                stdout.WriteLine($"native runs: {native.Timings}");
+            }
+
             if (parse.GetValue(report) is { } json)
             {
                 SimulationReportFiles.WriteJson(result, json, Replay);
@@ -78,9 +102,10 @@ internal static class SimulateCommand
                 SimulationReportFiles.WriteJUnit(result, xml, Replay);
             }
 
-            if (parse.GetValue(traces) is { } directory)
+            if (directory is not null)
             {
-                foreach (var file in SimulationReportFiles.WriteRecords(result, directory))
+                var recorded = settings with { OnRun = null };
+                foreach (var file in SimulationReportFiles.WriteRecords(result, directory, p => Exploration.FirstSchedule(under, new RunSettings(p.Profile, script, recorded.Budget, recorded.FloodLimit), recorded)))
                 {
                     stdout.WriteLine($"record: {file}");
                 }

@@ -23,6 +23,8 @@ internal static class Dispatch
                 return ConnectAccept.Socket(b, c);
             case GetMessagesCall c:
                 return MessageMode.GetMessages(b, c.Window);
+            case GetMessageCall c:
+                return MessageMode.GetMessage(b, c);
         }
 
         // Every other call is on the socket it names (accept: the listener).

@@ -186,6 +186,35 @@ internal sealed class StepBuilder
         _delivered = delivered;
     }
 
+    /// <summary>
+    /// Takes the first queued message that passes <paramref name="filter"/> (removes it unless the filter says PM_NOREMOVE)
+    /// and hands it to the application; false when none passes.
+    /// </summary>
+    public bool RetrieveFirst(GetMessageCall filter)
+    {
+        var queue = Queue();
+        for (var i = 0; i < queue.Length; i++)
+        {
+            if (!filter.Passes(queue[i].Window, queue[i].Message))
+            {
+                continue;
+            }
+
+            _delivered = Append(_delivered ?? [], queue[i]);
+            if (filter.Remove)
+            {
+                var kept = new Notification[queue.Length - 1];
+                queue[..i].CopyTo(kept);
+                queue[(i + 1)..].CopyTo(kept.AsSpan(i));
+                _queue = kept;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
     public bool HasQueued(SocketRef socket)
     {
         foreach (var m in Queue())

@@ -27,7 +27,7 @@ public static class Validation
             return existing is { IsLive: true } ? $"socket '{create.Name}' already exists; close it first or choose another name" : null;
         }
 
-        if (input is GetMessagesCall)
+        if (input is GetMessagesCall or GetMessageCall)
         {
             return null;
         }

@@ -1,6 +1,6 @@
 namespace WinsockConformance.Model;
 
-/// <summary>A step that <see cref="Validation.Check"/> rejects was applied anyway: a caller's bug.</summary>
+/// <summary>A step that <see cref="Validation.Check(ModelState, Input)"/> rejects was applied anyway: a caller's bug.</summary>
 public sealed class ImpossibleStepException(string message) : InvalidOperationException(message);
 
 /// <summary>

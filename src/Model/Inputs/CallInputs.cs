@@ -39,7 +39,11 @@ public sealed record AcceptCall(string Listener, string NewName, string Api = "a
 }
 
 /// <summary>recv / recvfrom / WSARecv / WSARecvFrom of at most <paramref name="Length"/> bytes.</summary>
+/// <param name="Name">The socket read from.</param>
+/// <param name="Length">The buffer's length in bytes.</param>
+/// <param name="Flags">MSG_PEEK and MSG_OOB, as the native flags argument.</param>
 /// <param name="BadArguments">The call fails its argument checks (a buffer the stack rejects with WSAEFAULT).</param>
+/// <param name="Api">The API name the trace records (recv, recvfrom, WSARecv, WSARecvFrom).</param>
 public sealed record RecvCall(string Name, int Length, RecvFlags Flags = RecvFlags.None, bool BadArguments = false, string Api = "recv") : CallInput
 {
     public override string Op => Api;
@@ -141,4 +145,22 @@ public sealed record GetMessagesCall(string Window) : CallInput
     public override string Op => "getMessages";
 
     public override string? Socket => null;
+}
+
+/// <summary>
+/// GetMessage / PeekMessage: the application takes the first queued message that passes the filters: the window
+/// (<paramref name="Window"/>; null is GetMessage's NULL hWnd, any window) and the message range
+/// (<paramref name="MessageMin"/>..<paramref name="MessageMax"/>, in the units of <see cref="AsyncSelectCall.Message"/>;
+/// the defaults are no range filter). <paramref name="Remove"/> false is PeekMessage with PM_NOREMOVE: the message is
+/// seen and stays queued.
+/// </summary>
+public sealed record GetMessageCall(string? Window = null, int MessageMin = 0, int MessageMax = int.MaxValue, bool Remove = true) : CallInput
+{
+    public override string Op => "getMessage";
+
+    public override string? Socket => null;
+
+    /// <summary>Whether a message for <paramref name="window"/> with number <paramref name="message"/> passes the filters.</summary>
+    public bool Passes(string window, int message) =>
+        (Window is null || string.Equals(Window, window, StringComparison.Ordinal)) && message >= MessageMin && message <= MessageMax;
 }

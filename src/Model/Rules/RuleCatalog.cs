@@ -16,7 +16,9 @@ public enum RuleSourceKind
     Assumption,
 }
 
+/// <param name="Key">The rule's identity in code, the value model code cites.</param>
 /// <param name="Id">The printable ID used in code comments, reports, snapshots and docs.</param>
+/// <param name="Kind">Where its truth comes from.</param>
 /// <param name="Summary">One sentence a reader can check against the source.</param>
 /// <param name="Source">
 /// Where it is stated, as references a reader can open from the repository's root, separated by "; ": anchors of
@@ -64,6 +66,7 @@ public static class RuleCatalog
         new(RuleId.QueuedMessagesSurvive, "F1", RuleSourceKind.Seed, "Cancelling (mask 0) or closesocket stops new posts, but messages already queued stay in the queue and are still retrieved.", "docs/sources.md#ms-wsaasyncselect-cancel; docs/sources.md#win-f-cancel-close"),
         new(RuleId.NoCloseForLocalClose, "F2", RuleSourceKind.WindowsFact, "closesocket posts no FD_CLOSE to the socket's own window, and nothing is posted for that socket afterwards.", "docs/sources.md#win-f-cancel-close; docs/sources.md#ms-wsaasyncselect-summary-close; docs/sources.md#wine-server-close"),
         new(RuleId.ClosedHandleIsNotSocket, "F3", RuleSourceKind.Seed, "A call on a closed socket fails with WSAENOTSOCK.", "docs/sources.md#ms-recv-errors; docs/sources.md#ms-lpwsprecv-errors"),
+        new(RuleId.RetrievalTakesFirstMatching, "F4", RuleSourceKind.Seed, "GetMessage and PeekMessage take the first queued message that passes the window filter (NULL: any window) and the message range (0, 0: no range); posted messages are taken in posting order; PeekMessage with PM_NOREMOVE leaves it queued.", "docs/sources.md#ms-getmessage-filters; docs/sources.md#ms-getmessage-first; docs/sources.md#ms-peekmessage-filters; docs/sources.md#ms-peekmessage-remove"),
 
         new(RuleId.CloseOnPeerFinImmediately, "G1", RuleSourceKind.WindowsFact, "FD_CLOSE is posted when the peer closes or shuts down sending, immediately, even with unread data; FD_READ for the rest keeps working and no FD_CLOSE follows the drain.", "docs/sources.md#win-g-close; docs/sources.md#win-todo-5; docs/sources.md#impl-d5"),
         new(RuleId.CloseNotFromLocalShutdown, "G2", RuleSourceKind.WindowsFact, "No local shutdown produces FD_CLOSE, nor does the peer's SD_RECEIVE; after a local SD_BOTH the peer's SD_SEND still does.", "docs/sources.md#win-g-close"),

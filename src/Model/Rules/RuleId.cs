@@ -46,6 +46,7 @@ public enum RuleId : byte
     QueuedMessagesSurvive,
     NoCloseForLocalClose,
     ClosedHandleIsNotSocket,
+    RetrievalTakesFirstMatching,
 
     // G. FD_CLOSE and FD_CONNECT timing and errors
     CloseOnPeerFinImmediately,

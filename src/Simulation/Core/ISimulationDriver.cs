@@ -10,7 +10,7 @@ public enum ConnectAnswer
 /// <summary>
 /// What drives time and the network around the program: the scheduler's decision points, the waits where the
 /// program blocks, and the peer's side of connections. The stack calls it; it calls back into the stack to deliver
-/// the peer's actions (<see cref="SimulatedStack.DeliverPeer"/>).
+/// the peer's actions (<c>SimulatedStack.DeliverPeer</c>).
 /// </summary>
 public interface ISimulationDriver
 {

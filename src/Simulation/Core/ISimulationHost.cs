@@ -3,7 +3,9 @@ using WinsockConformance.Model;
 namespace WinsockConformance.Simulation.Core;
 
 /// <summary>A socket notification as the model posted it, with the step that posted it (for the rules behind it).</summary>
+/// <param name="Notification">The message or event signal the model produced.</param>
 /// <param name="Step">The run's event number of the step that posted it.</param>
+/// <param name="Rules">The rules that step followed.</param>
 public readonly record struct PostedNotification(Notification Notification, int Step, RuleSet Rules);
 
 /// <summary>

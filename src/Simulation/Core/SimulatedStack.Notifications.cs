@@ -150,8 +150,15 @@ public sealed partial class SimulatedStack
 
     public bool IsSignaled(nint hEvent) => _events.TryGetValue(hEvent, out var name) && _state.IsSignaled(name);
 
+    /// <summary>
+    /// The program set or reset an event object itself (WSASetEvent, WSAResetEvent): the model's event objects then hold
+    /// what no model input did, so a trace of the run cannot claim to observe which are signaled.
+    /// </summary>
+    public bool EventObjectsSetByProgram { get; private set; }
+
     private void SetEvent(nint hEvent, bool signaled)
     {
+        EventObjectsSetByProgram = true;
         SetModelEvent(_events[hEvent], signaled);
         _host.EventChanged(hEvent, signaled);
     }

@@ -126,25 +126,36 @@ public sealed partial class SimulatedStack
     }
 
     /// <summary>
-    /// The program retrieved a socket notification from its queue: the model's record of queued messages drops it
-    /// too, so what the model says is still queued (rule F1 at closesocket) is what really is.
+    /// The program took (or, with PM_NOREMOVE, looked at) a socket notification with these filters: the model retrieves it
+    /// through its own input (<see cref="GetMessageCall"/>, rule F4), so what the model says is still queued (rule F1 at
+    /// closesocket) is what really is, and a run's trace holds the retrieval as a step. The model must take the same
+    /// message the queue gave: posted in the same order and retrieved the same way, it always does.
     /// </summary>
-    public void Retrieved(PostedNotification origin)
+    public void Retrieved(PostedNotification origin, nint hwndFilter, uint min, uint max, bool remove)
     {
-        var queue = _state.Queue.AsSpan();
-        for (var i = 0; i < queue.Length; i++)
+        var window = hwndFilter switch
         {
-            if (queue[i] == origin.Notification)
-            {
-                _state = _state with { Queue = _state.Queue.RemoveAt(i) };
-                return;
-            }
+            0 => null,
+            _ when _windowNames.TryGetValue(hwndFilter, out var name) => name,
+            _ => throw new SimulatorBugException($"the program retrieved {origin.Notification} through window filter {Hex(hwndFilter)}, which no registration names"),
+        };
+        var input = min == 0 && max == 0
+            ? new GetMessageCall(window, Remove: remove)
+            : new GetMessageCall(window, (int)Math.Min(min, int.MaxValue), (int)Math.Min(max, int.MaxValue), remove);
+        var o = Step(input);
+        if (o.Delivered.Count != 1 || o.Delivered[0] != origin.Notification)
+        {
+            throw new SimulatorBugException($"the program retrieved {origin.Notification}, but the model's queue gives [{string.Join(", ", o.Delivered)}] for {Operations(input)}");
         }
     }
 
+    /// <summary>The program took this notification (a host that knows no filters): the first queued for its window and number is it.</summary>
+    public void Retrieved(PostedNotification origin) =>
+        Retrieved(origin, _windowsByName[origin.Notification.Window], (uint)origin.Notification.Message, (uint)origin.Notification.Message, remove: true);
+
     /// <summary>
     /// The program retrieved the message with these values (a host that sees only the values, like the native shim,
-    /// reports it so): the oldest queued notification that matches them is dropped from the model's queue.
+    /// reports it so): the oldest queued notification that matches them is the one the model retrieves.
     /// </summary>
     public void Retrieved(nint hwnd, uint message, nint wParam, nint lParam)
     {
@@ -163,6 +174,9 @@ public sealed partial class SimulatedStack
             }
         }
     }
+
+    private static string Operations(GetMessageCall input) =>
+        $"getMessage {input.Window ?? "(any window)"} {input.MessageMin}..{input.MessageMax}" + (input.Remove ? string.Empty : " PM_NOREMOVE");
 
     // ---- calls: entry, handles, results -----------------------------------------------------------------------
 

@@ -86,6 +86,7 @@ public sealed class NativeProgram : IProgramUnderTest, IDisposable
         _session = program._session;
         Attach = program.Attach;
         Watchdog = program.Watchdog;
+        Timings = program.Timings;
         Display = string.Join(' ', new[] { _path }.Concat(arguments));
     }
 
@@ -100,6 +101,9 @@ public sealed class NativeProgram : IProgramUnderTest, IDisposable
 
     public TimeSpan Watchdog { get; init; } = DefaultWatchdog;
 
+    /// <summary>Where the runs' time went (shared by the programs <see cref="WithArguments"/> makes).</summary>
+    public RunTimings Timings { get; } = new();
+
     /// <summary>One sentence on how the program runs, for reports.</summary>
     public string Loading => Attach == ShimAttach.Linked
         ? "native, linked against wsasim.dll (the shim); a process per run"
@@ -108,6 +112,7 @@ public sealed class NativeProgram : IProgramUnderTest, IDisposable
     public RunOutcome Run(RunSettings settings, Choices choices)
     {
         _ = _session.Value;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using IShimChannel channel = _launcher.UnderWine ? new FifoChannel() : new NamedPipeChannel();
         using var process = _launcher.Start(_stage.Program, _arguments, channel.ProgramSide, Attach == ShimAttach.Override);
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -122,8 +127,10 @@ public sealed class NativeProgram : IProgramUnderTest, IDisposable
         finally
         {
             // The process ends before the channel goes (its watcher writes into it).
+            var ended = clock.Elapsed;
             session.End();
             exited.Wait();
+            Timings.Add(session.Hello, ended - session.Hello, clock.Elapsed - ended, session.Requests);
         }
 
         if (outcome.Record.Keeps)
@@ -165,13 +172,20 @@ public sealed class NativeProgram : IProgramUnderTest, IDisposable
         /// <summary>How long a program may take to start and make its first Winsock call.</summary>
         private static readonly TimeSpan s_startLimit = TimeSpan.FromSeconds(120);
 
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
         private bool _awaitingReply;
         private volatile bool _watchdogFired;
+
+        /// <summary>When the shim's hello came (the program's first Winsock call), from the process's start.</summary>
+        public TimeSpan Hello { get; private set; }
+
+        public int Requests { get; private set; }
 
         public RunOutcome Run(RunSettings settings, Choices choices, string display, Task<string> stderr)
         {
             using var timer = new Timer(_ => Stuck(), null, s_startLimit, Timeout.InfiniteTimeSpan);
             var hello = Read();
+            Hello = _clock.Elapsed;
             if (hello.Op == ShimOp.Exited)
             {
                 var status = (int)hello.Arg(0);
@@ -208,6 +222,7 @@ public sealed class NativeProgram : IProgramUnderTest, IDisposable
             while (true)
             {
                 var request = Read();
+                Requests++;
                 switch (request.Op)
                 {
                     case ShimOp.Exited when _watchdogFired:

@@ -105,7 +105,11 @@ public sealed record SinkAction(int Line, int? Connection) : PeerAction(Line, Co
 }
 
 /// <summary>A peer script: what the network does, in order.</summary>
+/// <param name="Name">The script's name (its file name without the extension).</param>
+/// <param name="Source">Where it was read from, for messages that point at a line.</param>
+/// <param name="Description">What the script does, in one sentence, if its header says.</param>
 /// <param name="AllowUnread">The script accepts that the program closes with unread data (the data-loss oracle is off).</param>
+/// <param name="Actions">The peer's actions, in order.</param>
 public sealed record PeerScript(string Name, string Source, string? Description, bool AllowUnread, IReadOnlyList<PeerAction> Actions)
 {
     public IEnumerable<ushort?> AcceptedPorts => Actions.OfType<AcceptAction>().Select(a => a.Port);

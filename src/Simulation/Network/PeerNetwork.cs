@@ -56,7 +56,7 @@ public interface IExpectationObserver
 /// <summary>
 /// The peer: runs a <see cref="PeerScript"/> against the program, one step at a time, when the scheduler says so.
 /// Steps that change nothing the program can see (taking an accepted connection, a satisfied wait, matching bytes
-/// already read) happen at once (<see cref="Settle"/>); each step with a model input waits for the scheduler
+/// already read) happen at once (<c>Settle</c>); each step with a model input waits for the scheduler
 /// (<see cref="Ready"/>, <see cref="Take"/>). How a send is cut into segments is a schedule choice.
 /// </summary>
 public sealed class PeerNetwork

@@ -51,8 +51,17 @@ public sealed class RunEvent
 
     public RunEventKind Kind { get; }
 
-    /// <summary>The model steps of a call or a peer action (none for messages and notes).</summary>
+    /// <summary>The model steps of a call or a peer action, or a message's retrieval (none for notes).</summary>
     public IReadOnlyList<ModelStepRecord> Steps { get; }
+
+    /// <summary>What a call returned (socket and accept: the handle value); for a retrieved message, the wParam the program saw.</summary>
+    public long Result => _result;
+
+    /// <summary>The error a call set, by name, or null.</summary>
+    public string? Error => _error;
+
+    /// <summary>The line's description without its result (the call as the program made it).</summary>
+    public string Description => _description ??= _describe?.Invoke() ?? string.Empty;
 
     /// <summary>One line: the call and its result, or the peer's action, or the message, with what the steps posted.</summary>
     public string Text => _text ??= Render();
@@ -73,7 +82,7 @@ public sealed class RunEvent
 
     private string Render()
     {
-        _description ??= _describe!();
+        _description ??= _describe?.Invoke() ?? string.Empty;
         var line = Kind != RunEventKind.Call ? _description
             : _error is null ? string.Create(CultureInfo.InvariantCulture, $"{_description} = {_result}")
             : string.Create(CultureInfo.InvariantCulture, $"{_description} = {_result} {_error}");

@@ -12,9 +12,16 @@ public sealed class RunRecord(bool keep = true)
 {
     private readonly List<RunEvent> _events = [];
     private List<ModelStepRecord>? _pending;
+    private ModelStepRecord? _retrieval;
     private int _count;
 
     public IReadOnlyList<RunEvent> Events => _events;
+
+    /// <summary>Model steps no call claimed (the closes Windows makes when the program ends): they come after every event.</summary>
+    public IReadOnlyList<ModelStepRecord> Unclaimed => _pending ?? (IReadOnlyList<ModelStepRecord>)[];
+
+    /// <summary>The program set or reset event objects itself (WSASetEvent, WSAResetEvent), which no model input does.</summary>
+    public bool EventObjectsSetByProgram { get; set; }
 
     /// <summary>Whether events are kept (else only counted): a caller may skip building their text.</summary>
     public bool Keeps { get; } = keep;
@@ -45,6 +52,13 @@ public sealed class RunRecord(bool keep = true)
             return;
         }
 
+        if (input is GetMessageCall)
+        {
+            // A retrieval belongs to the message event that follows at once, not to a Winsock call.
+            _retrieval = new ModelStepRecord(input, observation);
+            return;
+        }
+
         (_pending ??= []).Add(new ModelStepRecord(input, observation));
     }
 
@@ -61,10 +75,17 @@ public sealed class RunRecord(bool keep = true)
         Add(RunEventKind.Call, text, null, result, error, steps);
     }
 
-    /// <summary>A retrieved message; its text is rendered when read.</summary>
-    public void Message(Func<string> describe) => Add(RunEventKind.Message, null, describe, 0, null, []);
+    /// <summary>A retrieved message, with the wParam the program saw and the model's retrieval step; its text is rendered when read.</summary>
+    public void Message(Func<string> describe, long? wParam = null) => AddMessage(null, describe, wParam);
 
-    public void Message(string text) => Add(RunEventKind.Message, text, null, 0, null, []);
+    public void Message(string text) => AddMessage(text, null, null);
+
+    private void AddMessage(string? text, Func<string>? describe, long? wParam)
+    {
+        var steps = _retrieval is { } r ? [r] : (IReadOnlyList<ModelStepRecord>)[];
+        _retrieval = null;
+        Add(RunEventKind.Message, text, describe, wParam ?? 0, null, steps);
+    }
 
     public void Note(string text) => Add(RunEventKind.Note, text, null, 0, null, []);
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 using WinsockConformance.Model;
+using WinsockConformance.Simulation.Recording;
 using WinsockConformance.Simulation.Running;
 using WinsockConformance.Simulation.Scheduling;
 
@@ -105,24 +106,50 @@ public static class SimulationReportFiles
         writer.WriteEndElement();
     }
 
-    /// <summary>Writes the full record of each reported run as DIR/PROFILE.sim.txt; returns the files written.</summary>
-    public static IReadOnlyList<string> WriteRecords(ExplorationResult result, string directory)
+    /// <summary>
+    /// Writes, per profile, the run to show: the reported run if one failed, else <paramref name="firstRun"/>'s (the first
+    /// schedule, recorded), as DIR/PROFILE.trace.jsonl (a trace <c>check</c> replays, docs/trace-format.md version 2) and
+    /// DIR/PROFILE.sim.txt (the run's record as text). Returns the files written, and for a run that cannot be written as
+    /// a trace, why.
+    /// </summary>
+    public static IReadOnlyList<string> WriteRecords(ExplorationResult result, string directory, Func<ProfileResult, RunOutcome> firstRun)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(firstRun);
         Directory.CreateDirectory(directory);
         var written = new List<string>();
         foreach (var p in result.Profiles)
         {
-            if (p.Reported is not { } run)
-            {
-                continue;
-            }
-
+            var run = p.Reported ?? firstRun(p);
             var file = Path.Combine(directory, $"{p.Profile.Name}.sim.txt");
             File.WriteAllText(file, $"# {result.Program}\n# peer {result.Peer.Source}, profile {p.Profile.Name}, choices {Choices.Format(run.Choices)}\n" + run.Record.Render());
             written.Add(file);
+            written.Add(WriteTrace(Path.Combine(directory, $"{p.Profile.Name}.trace.jsonl"), result, p.Profile, run));
         }
 
         return written;
+    }
+
+    /// <summary>Writes one run as a trace; returns the file, or why it could not be written.</summary>
+    public static string WriteTrace(string path, ExplorationResult result, Profile profile, RunOutcome run) =>
+        WriteTrace(path, result.Program, result.Peer, profile, run);
+
+    /// <summary>Writes one run as a trace; returns the file, or why it could not be written.</summary>
+    public static string WriteTrace(string path, string program, WinsockConformance.Simulation.Network.PeerScript peer, Profile profile, RunOutcome run)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        ArgumentNullException.ThrowIfNull(run);
+        try
+        {
+            var words = program.Split(' ');
+            RunTrace.Write(path, run, profile, string.Join(' ', [Path.GetFileNameWithoutExtension(words[0]), .. words[1..]]),
+                $"{program} against {peer.Source} under {profile.Name}, schedule {Choices.Format(run.Choices)}: {run.Verdict.ToString().ToLowerInvariant()}" + (run.Failure is { } f ? $" ({f.Oracle.Id})" : string.Empty));
+            return path;
+        }
+        catch (NotSupportedException e)
+        {
+            File.Delete(path);
+            return $"{path} not written: {e.Message}";
+        }
     }
 }

@@ -15,6 +15,8 @@ public static class SimulationReportText
     /// <summary>How many of a failing run's last events the report shows (the whole run goes to --traces).</summary>
     public const int TailEvents = 30;
 
+    /// <summary>The text report of an exploration: per profile the verdict, and for a failing run its last events and how to replay it.</summary>
+    /// <param name="result">What the exploration found.</param>
     /// <param name="replay">The command line that replays one schedule under one profile, given the profile and the choices.</param>
     public static string Render(ExplorationResult result, Func<Profile, string, string> replay)
     {

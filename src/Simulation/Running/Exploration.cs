@@ -25,6 +25,12 @@ public sealed record ExplorationSettings
     public int FloodLimit { get; init; } = RunSettings.DefaultFloodLimit;
 
     /// <summary>
+    /// Called with every schedule's run that the search needed, recorded (slower: the search otherwise keeps no events), in
+    /// schedule order once the search is over: profile, schedule number from 0, the run.
+    /// </summary>
+    public Action<Profile, int, RunOutcome>? OnRun { get; init; }
+
+    /// <summary>
     /// Runs at once, for a program whose runs may overlap (<see cref="IProgramUnderTest.Parallelism"/>): the schedules are
     /// still taken in order and the first failing one is the same as one at a time would find, so the result is too.
     /// </summary>
@@ -32,10 +38,13 @@ public sealed record ExplorationSettings
 }
 
 /// <summary>What exploring one profile found.</summary>
+/// <param name="Profile">The profile explored.</param>
 /// <param name="Schedules">Schedules run (up to and including the first that did not pass).</param>
 /// <param name="Index">The schedule's number when one failed (its seed is <see cref="SplitMix64.ScheduleSeed"/> of the exploration's seed and it).</param>
 /// <param name="First">The first run that did not pass, as found.</param>
 /// <param name="Reported">The run to report: <see cref="First"/> shrunk, or <see cref="First"/> itself.</param>
+/// <param name="ShrinkRuns">Runs spent shrinking the failing schedule.</param>
+/// <param name="Calls">Program calls made over all the runs.</param>
 public sealed record ProfileResult(Profile Profile, int Schedules, int? Index, RunOutcome? First, RunOutcome? Reported, int ShrinkRuns, int Calls)
 {
     public RunVerdict Verdict => Reported?.Verdict ?? RunVerdict.Passed;
@@ -73,10 +82,11 @@ public static class Exploration
         ArgumentNullException.ThrowIfNull(settings);
         var calls = 0;
         var recorded = run;
-        run = run with { Record = false };
+        run = run with { Record = settings.OnRun is not null };
         if (settings.Replay is { } replay)
         {
             var outcome = program.Run(recorded, Choices.Replay(replay));
+            settings.OnRun?.Invoke(run.Profile, 0, outcome);
             return new ProfileResult(run.Profile, 1, outcome.Verdict == RunVerdict.Passed ? null : 0, outcome.Verdict == RunVerdict.Passed ? null : outcome,
                 outcome.Verdict == RunVerdict.Passed ? null : outcome, 0, outcome.Calls);
         }
@@ -86,6 +96,7 @@ public static class Exploration
         for (var i = 0; i < settings.Schedules; i++)
         {
             var outcome = outcomes[i]!;
+            settings.OnRun?.Invoke(run.Profile, i, outcome);
             calls += outcome.Calls;
             if (outcome.Verdict == RunVerdict.Passed)
             {
@@ -103,6 +114,17 @@ public static class Exploration
         }
 
         return new ProfileResult(run.Profile, settings.Schedules, null, null, null, 0, calls);
+    }
+
+    /// <summary>
+    /// A profile's run to show when none failed: the first schedule's (or the replayed one), run again with a keeping record.
+    /// </summary>
+    public static RunOutcome FirstSchedule(IProgramUnderTest program, RunSettings run, ExplorationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(settings);
+        return program.Run(run with { Record = true }, settings.Replay is { } replay ? Choices.Replay(replay) : Choices.Random(SplitMix64.ScheduleSeed(settings.Seed, 0)));
     }
 
     /// <summary>

@@ -6,6 +6,8 @@ using WinsockConformance.Simulation.Recording;
 namespace WinsockConformance.Simulation.Running;
 
 /// <summary>What one run needs besides its choices: the profile, the peer, and the bounds.</summary>
+/// <param name="Profile">The profile the simulated stack answers as.</param>
+/// <param name="Peer">The script the peer follows.</param>
 /// <param name="Budget">Program calls allowed before SIM-BUDGET fires.</param>
 /// <param name="FloodLimit">SIM-FLOOD's K: the most messages one socket may have queued.</param>
 /// <param name="Record">Keep every event (for reports and traces); an exploration searches without and replays the run it reports.</param>
@@ -32,6 +34,11 @@ public enum RunVerdict
 }
 
 /// <summary>How one run ended.</summary>
+/// <param name="Verdict">Passed, failed, unsupported or error.</param>
+/// <param name="Failure">The oracle that fired, when one did.</param>
+/// <param name="Problem">The unsupported call or the simulator's error, when there was one.</param>
 /// <param name="Ending">One sentence: how the program's part ended (returned, waits with nothing left, was stopped).</param>
+/// <param name="Choices">The schedule's choices, which replay the run.</param>
+/// <param name="Record">The run's events (empty unless the settings asked to record them).</param>
 /// <param name="Calls">Program calls made (the budget counts these).</param>
 public sealed record RunOutcome(RunVerdict Verdict, OracleFailure? Failure, string? Problem, string Ending, IReadOnlyList<int> Choices, RunRecord Record, int Calls);

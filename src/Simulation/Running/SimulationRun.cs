@@ -35,6 +35,8 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
     private string? _ending;
     private bool _idle;
 
+    /// <param name="settings">The profile, the peer and the bounds.</param>
+    /// <param name="choices">The schedule's choices, read as the run needs them.</param>
     /// <param name="host">
     /// Who delivers the stack's posts and event signals, given the run's queue: by default the queue itself (a managed
     /// program retrieves from it); a native program's host posts to the program's real windows and keeps the queue as a
@@ -59,7 +61,7 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
         Peer.Stack = Stack;
         _driver.Stack = Stack;
         User32.Driver = _driver;
-        User32.RetrievedNotification = Stack.Retrieved;
+        User32.RetrievedNotification = (origin, filter) => Stack.Retrieved(origin, filter.Hwnd, filter.Min, filter.Max, filter.Remove);
         Record.SocketText = r => Stack.SocketOf(r).ToString();
         _checks = [new DataLossCheck(settings.Peer.AllowUnread), new ClosedHandleCheck(), new StaleHandleCheck(), new FloodCheck(), new HangCheck()];
         if (window != SimulatedStack.DefaultBufferSize)
@@ -92,6 +94,7 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
     // ---- running ------------------------------------------------------------------------------------------------
 
     /// <summary>Runs <paramref name="program"/> (the program's Main) on this thread to its end, then the end-of-run checks.</summary>
+    /// <param name="program">The program's Main: returns its exit code.</param>
     /// <param name="exitText">How the program's exit code is told ("Main returned 3"; a native program's process exits).</param>
     public RunOutcome Execute(Func<int> program, Func<int, string>? exitText = null)
     {
@@ -148,6 +151,8 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
         {
             verdict = Finish(ref problem);
         }
+
+        Record.EventObjectsSetByProgram = Stack.EventObjectsSetByProgram;
 
         if (_failure is not null && verdict == RunVerdict.Passed)
         {
@@ -380,7 +385,7 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
             var socket = Stack.SocketOf(n.Socket);
             if (Record.Keeps)
             {
-                Record.Message(() => $"{api} -> {socket} {n.Event.NativeName()}" + (n.Error == WsaError.None ? string.Empty : " " + n.Error.NativeName()) + $" (hwnd 0x{message.Hwnd:X}, msg 0x{message.Message:X}, posted at event {origin.Step})");
+                Record.Message(() => $"{api} -> {socket} {n.Event.NativeName()}" + (n.Error == WsaError.None ? string.Empty : " " + n.Error.NativeName()) + $" (hwnd 0x{message.Hwnd:X}, msg 0x{message.Message:X}, posted at event {origin.Step})", message.WParam);
             }
             else
             {
@@ -395,6 +400,22 @@ public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpect
         foreach (var check in _checks)
         {
             check.Retrieved(this, message);
+        }
+    }
+
+    public void Peeked(QueuedMessage message, string api)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!Record.Keeps)
+        {
+            // Counted as when kept: a search's run and its recorded replay number their events alike.
+            Record.Message(string.Empty);
+        }
+        else if (message.Origin is { } origin)
+        {
+            var n = origin.Notification;
+            var socket = Stack.SocketOf(n.Socket);
+            Record.Message(() => $"{api}(PM_NOREMOVE) sees {socket} {n.Event.NativeName()}" + (n.Error == WsaError.None ? string.Empty : " " + n.Error.NativeName()) + $" (hwnd 0x{message.Hwnd:X}, msg 0x{message.Message:X}, posted at event {origin.Step}); it stays queued", message.WParam);
         }
     }
 

@@ -20,12 +20,13 @@ public sealed record SampleResult(SampleSpec Spec, ExplorationResult Exploration
             : p.Verdict == RunVerdict.Failed && string.Equals(p.Reported!.Failure!.Oracle.Id, expected, StringComparison.Ordinal);
     }
 
-    /// <summary>One line: sample, variant, expected, outcome, and whether they agree.</summary>
-    public string Line()
+    /// <summary>One line: sample, variant (after <paramref name="label"/>, e.g. which build), expected, outcome, and whether they agree.</summary>
+    public string Line(string? label = null)
     {
         var expected = Spec.Caught.Count == 0 ? "passes everywhere" : string.Join(", ", Spec.Caught.Select(c => $"{c.Value} under {c.Key}"));
         var outcome = string.Join("; ", Exploration.Profiles.Select(Describe));
-        return string.Create(CultureInfo.InvariantCulture, $"{Spec.Sample,-19} {Spec.Variant,-6} expected: {expected,-42} outcome: {outcome}  {(AsExpected ? "ok" : "UNEXPECTED")}");
+        var prefix = label is null ? string.Empty : $"{label,-8}";
+        return string.Create(CultureInfo.InvariantCulture, $"{prefix}{Spec.Sample,-19} {Spec.Variant,-6} expected: {expected,-42} outcome: {outcome}  {(AsExpected ? "ok" : "UNEXPECTED")}");
     }
 
     private static string Describe(ProfileResult p) => p.Verdict switch

@@ -12,6 +12,9 @@ public static class Shrinker
     public const int DefaultMaxRuns = 400;
 
     /// <returns>The smallest failing run found, and how many candidate runs it took.</returns>
+    /// <param name="failing">The failing run to shrink (its choices are the starting point).</param>
+    /// <param name="run">Runs a candidate list of choices.</param>
+    /// <param name="maxRuns">The most candidate runs to spend.</param>
     /// <param name="jobs">
     /// Candidates run at once (a batch of the next ones in order; the first of the batch that improves is taken, as one
     /// at a time would take it, and the runs it took are counted as one at a time would count them).

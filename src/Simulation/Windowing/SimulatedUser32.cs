@@ -36,8 +36,11 @@ public sealed class SimulatedUser32 : ISimulationHost
     /// <summary>The driver whose waits GetMessage and WaitMessage block in (set once the run is assembled).</summary>
     public ISimulationDriver? Driver { get; set; }
 
-    /// <summary>Called when the program retrieves a message the stack posted, so the model's queue drops it too.</summary>
-    public Action<PostedNotification>? RetrievedNotification { get; set; }
+    /// <summary>
+    /// Called when the program takes (or, PM_NOREMOVE, looks at) a message the stack posted, with the filters it used, so the
+    /// model retrieves it too (<see cref="SimulatedStack.Retrieved(PostedNotification, nint, uint, uint, bool)"/>).
+    /// </summary>
+    public Action<PostedNotification, RetrievalFilter>? RetrievedNotification { get; set; }
 
     public IEnumerable<QueuedMessage> Queued => _queue;
 
@@ -177,15 +180,19 @@ public sealed class SimulatedUser32 : ISimulationHost
         }
 
         message = node.Value;
+        if (message.Origin is { } origin)
+        {
+            RetrievedNotification?.Invoke(origin, new RetrievalFilter(hwndFilter, min, max, remove));
+        }
+
         if (remove)
         {
             _queue.Remove(node);
-            if (message.Origin is { } origin)
-            {
-                RetrievedNotification?.Invoke(origin);
-            }
-
             _observer.Retrieved(message, api);
+        }
+        else if (message.Origin is not null)
+        {
+            _observer.Peeked(message, api);
         }
 
         return true;
@@ -206,7 +213,9 @@ public sealed class SimulatedUser32 : ISimulationHost
                 _queue.Remove(node);
                 if (m.Origin is { } origin)
                 {
-                    RetrievedNotification?.Invoke(origin);
+                    // The narrowest filter that takes it: its window and number (the first queued with both is it, the
+                    // queues being in the same order).
+                    RetrievedNotification?.Invoke(origin, new RetrievalFilter(hwnd, message, message, Remove: true));
                 }
 
                 _observer.Retrieved(m, api);

@@ -9,7 +9,13 @@ namespace WinsockConformance.Traces;
 /// </summary>
 public static class Checker
 {
-    public static CheckReport Check(Trace trace, Profile profile)
+    public static CheckReport Check(Trace trace, Profile profile) => Check(trace, profile, DeliverySearch.DefaultLimit);
+
+    /// <summary>
+    /// <see cref="Check(Trace, Profile)"/> with a bound on the search for a posting order the model allows (version 2, where a
+    /// retrieval leaves open which message it took): past <paramref name="searchLimit"/> possible queues it is inconclusive.
+    /// </summary>
+    public static CheckReport Check(Trace trace, Profile profile, int searchLimit)
     {
         ArgumentNullException.ThrowIfNull(trace);
         if (trace.Header.IsScenario)
@@ -17,7 +23,7 @@ public static class Checker
             throw ScenarioNotTrace(trace.Source);
         }
 
-        var run = new CheckRun(trace.Source, profile);
+        var run = new CheckRun(trace.Source, profile, trace.Header, searchLimit);
         foreach (var step in trace.Steps)
         {
             if (!run.Step(step))

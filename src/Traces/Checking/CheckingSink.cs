@@ -33,7 +33,7 @@ internal sealed class CheckingSink(string source, Func<TraceHeader?, Profile> ch
             return;
         }
 
-        _run = header.IsScenario ? null : new CheckRun(source, profile);
+        _run = header.IsScenario ? null : new CheckRun(source, profile, header);
     }
 
     public void OnStep(TraceStep traceStep)

@@ -11,40 +11,48 @@ namespace WinsockConformance.Traces;
 internal static class Comparison
 {
     /// <summary>Every aspect in which <paramref name="observed"/> differs from the prediction of the step from <paramref name="before"/>.</summary>
-    public static List<Difference>? Differences(ModelState before, StepResult predicted, ObservedStep observed)
+    public static List<Difference>? Differences(ModelState before, StepResult predicted, ObservedStep observed) =>
+        Differences(before, predicted, observed, ObservedAspects.All, compareDelivered: true);
+
+    /// <summary>
+    /// The differences in the aspects a trace observes (version 2's <c>observes</c>). Retrieved messages are compared here
+    /// only when <paramref name="compareDelivered"/> (version 1); version 2 judges them with <see cref="DeliverySearch"/>.
+    /// </summary>
+    public static List<Difference>? Differences(ModelState before, StepResult predicted, ObservedStep observed, ObservedAspects aspects, bool compareDelivered)
     {
         var expected = predicted.Observation;
         var after = predicted.State;
         List<Difference>? differences = null;
         void Add(Difference d) => (differences ??= []).Add(d);
 
-        if (expected.Return != observed.Return || expected.Error != observed.Error)
+        var results = (aspects & ObservedAspects.Results) != 0;
+        if (results && (expected.Return != observed.Return || expected.Error != observed.Error))
         {
             Add(new ResultDifference(new CallResult(expected.Return, expected.Error), new CallResult(observed.Return, observed.Error)) { Rules = expected.Rules, Before = before });
         }
 
-        if (expected.Value is { } value && value != observed.Value)
+        if (results && expected.Value is { } value && value != observed.Value)
         {
             Add(new ValueDifference(value, observed.Value) { Rules = expected.Rules, Before = before });
         }
 
-        if (!SameMessages(expected.Posted, observed.Posted, after))
+        if ((aspects & ObservedAspects.Posted) != 0 && !SameMessages(expected.Posted, observed.Posted, after))
         {
             Add(new PostedDifference(Canonical(expected.Posted, after), Canonical(observed.Posted, after)) { Rules = expected.Rules, Before = before });
         }
 
-        if (!SameMessages(expected.Delivered, observed.Delivered, after))
+        if (compareDelivered && !SameMessages(expected.Delivered, observed.Delivered, after))
         {
             Add(new DeliveredDifference(Canonical(expected.Delivered, after), Canonical(observed.Delivered, after)) { Rules = expected.Rules, Before = before });
         }
 
-        if (expected.Enumerated is { } en && !SameEnumeration(en, observed.Enumerated))
+        if (results && expected.Enumerated is { } en && !SameEnumeration(en, observed.Enumerated))
         {
             var recorded = observed.Enumerated is { } o ? new EnumeratedEvents(o.Events, new EquatableArray<BitError>([.. o.Errors])) : null;
             Add(new EnumeratedDifference(en, recorded) { Rules = expected.Rules, Before = before });
         }
 
-        if (!SameSignaled(expected.Signaled, observed.Signaled))
+        if ((aspects & ObservedAspects.Signaled) != 0 && !SameSignaled(expected.Signaled, observed.Signaled))
         {
             Add(new SignaledDifference(expected.Signaled, new EquatableArray<string>([.. observed.Signaled.Order(StringComparer.Ordinal)])) { Rules = expected.Rules, Before = before });
         }
@@ -59,11 +67,11 @@ internal static class Comparison
         return new ObservedMessage(n.Window, n.Message, n.Socket.Name, n.Socket.Generation == newest ? null : n.Socket.Generation, n.Event, n.Error);
     }
 
-    /// <summary>An observed message the same way: an omitted generation means the newest socket of the name.</summary>
+    /// <summary>An observed message the same way (an omitted generation means the newest socket of the name), without its wParam (compared as a handle).</summary>
     public static ObservedMessage Canonical(ObservedMessage m, ModelState after)
     {
         var newest = after.Find(m.Socket)?.Ref.Generation ?? 1;
-        return m.Generation is { } g && g != newest ? m : m with { Generation = null };
+        return m.Generation is { } g && g != newest ? m with { WParam = null } : m with { Generation = null, WParam = null };
     }
 
     private static EquatableArray<ObservedMessage> Canonical(EquatableArray<Notification> messages, ModelState after) =>

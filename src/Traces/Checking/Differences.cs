@@ -11,6 +11,7 @@ public enum Aspect
     Delivered,
     Enumerated,
     Signaled,
+    Handles,
 }
 
 /// <summary>A call's return value and error, as the model predicts or a trace records them.</summary>
@@ -76,4 +77,16 @@ public sealed record EnumeratedDifference(EnumeratedEvents Expected, EnumeratedE
 public sealed record SignaledDifference(EquatableArray<string> Expected, EquatableArray<string> Observed) : Difference
 {
     public override Aspect Aspect => Aspect.Signaled;
+}
+
+/// <summary>
+/// A handle value other than the model's: a new socket's value (the profile's reuse order, X4 or WINE-32, says which
+/// earlier socket's value it takes, if any), or a message's wParam that is not the value of the socket it names.
+/// <paramref name="Expected"/> is the value the model predicts (the value <paramref name="ExpectedOwner"/> had), or null
+/// for a value no earlier socket of the trace had; <paramref name="ObservedOwner"/> is the earlier socket whose value the
+/// stack gave, if any.
+/// </summary>
+public sealed record HandleDifference(SocketRef Socket, bool InMessage, long? Expected, SocketRef? ExpectedOwner, long Observed, SocketRef? ObservedOwner) : Difference
+{
+    public override Aspect Aspect => Aspect.Handles;
 }

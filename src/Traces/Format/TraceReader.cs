@@ -113,6 +113,7 @@ public static class TraceReader
                 if (header is null)
                 {
                     header = HeaderReader.Read(ref r, line);
+                    line.Version = header.Version;
                     r.Read();
                     sink.OnHeader(header);
                     continue;
@@ -127,7 +128,7 @@ public static class TraceReader
                     continue;
                 }
 
-                var step = ReadStep(slots, stamp, values, lines.Number, steps + 1);
+                var step = ReadStep(slots, stamp, values, lines.Number, steps + 1, header.Version);
                 steps++;
                 sink.OnStep(step);
             }
@@ -148,13 +149,13 @@ public static class TraceReader
 
         if (header is null && !allowCutOff)
         {
-            throw new TraceReadException(source, 1, $"empty file: expected a header line {{\"format\":\"{TraceFormat.Format}\",\"version\":{TraceFormat.Version},\"kind\":\"scenario\"}}");
+            throw new TraceReadException(source, 1, $"empty file: expected a header line {{\"format\":\"{TraceFormat.Format}\",\"version\":{TraceFormat.Version1},\"kind\":\"scenario\"}}");
         }
 
         return new ReadOutcome(header, header is not null && (header.IsScenario || complete), steps, null);
     }
 
-    private static TraceStep ReadStep(Slot[] slots, int stamp, FieldValues values, int line, int expectedNumber)
+    private static TraceStep ReadStep(Slot[] slots, int stamp, FieldValues values, int line, int expectedNumber, int version)
     {
         ref readonly var step = ref slots[StepFields.Step.Index];
         if (step.Stamp == stamp && step.Token != JsonTokenType.Null)
@@ -183,6 +184,11 @@ public static class TraceReader
 
         var operation = (op.Entry is { } entry ? entry.Operation ??= Operations.Find(op.Text) : Operations.Find(op.Text))
             ?? throw new TraceFormatException($"unknown operation {SafeText.Quote(op.Text)}; expected one of: {string.Join(", ", Operations.Names)}");
+        if (operation.Since > version)
+        {
+            HeaderReader.NeedsVersion2($"operation \"{operation.Name}\"", version);
+        }
+
         values.Start(slots, stamp, operation);
         var input = operation.Read(values, op.Text);
 

@@ -18,12 +18,49 @@ public sealed record Provenance
     public string? Date { get; init; }
 }
 
+/// <summary>
+/// The aspects of a step's outputs a trace records (version 2's <c>"observes"</c>): what <c>check</c> judges. A
+/// trace of version 1 observes them all.
+/// </summary>
+[Flags]
+public enum ObservedAspects
+{
+    None = 0,
+
+    /// <summary>Each call's ret and error, FIONREAD's value and WSAEnumNetworkEvents' enumeration.</summary>
+    Results = 0x1,
+
+    /// <summary>When each message was posted (the step's <c>posted</c>).</summary>
+    Posted = 0x2,
+
+    /// <summary>Each message as the application retrieved it (<c>delivered</c> of getMessages and getMessage).</summary>
+    Delivered = 0x4,
+
+    /// <summary>Which event objects are signaled after each step.</summary>
+    Signaled = 0x8,
+
+    /// <summary>Handle values: a new socket's (<c>handle</c>) and a message's wParam (<c>@value</c>), where recorded.</summary>
+    Handles = 0x10,
+
+    All = Results | Posted | Delivered | Signaled | Handles,
+}
+
 /// <summary>The first line of every scenario or trace file.</summary>
 public sealed record TraceHeader
 {
     public required string Kind { get; init; }
 
-    public int Version { get; init; } = TraceFormat.Version;
+    /// <summary>The format version the file is written in: 1 unless it uses something of version 2 (<see cref="TraceFormat.VersionFor"/>).</summary>
+    public int Version { get; init; } = TraceFormat.Version1;
+
+    /// <summary>What the trace records (version 2); <see cref="ObservedAspects.All"/> when the header does not say.</summary>
+    public ObservedAspects Observes { get; init; } = ObservedAspects.All;
+
+    /// <summary>
+    /// Version 2, for a trace that does not observe <c>posted</c>: how many steps after the step the model posts a message
+    /// in it may first be retrievable (a stack that posts asynchronously); 0 when the header does not say.
+    /// </summary>
+    public int PostingDelay { get; init; }
 
     public string? Name { get; init; }
 
@@ -49,8 +86,11 @@ public sealed record TraceHeader
     public bool IsScenario => Kind == TraceFormat.ScenarioKind;
 }
 
-/// <summary>A message as a trace records it: window, message number, socket name (and generation, if written), event, error.</summary>
-public readonly record struct ObservedMessage(string Window, int Message, string Socket, int? Generation, NetworkEvents Event, WsaError Error);
+/// <summary>
+/// A message as a trace records it: window, message number, socket name (and generation, if written), event, error,
+/// and (version 2, if written) the raw wParam the application saw.
+/// </summary>
+public readonly record struct ObservedMessage(string Window, int Message, string Socket, int? Generation, NetworkEvents Event, WsaError Error, long? WParam = null);
 
 /// <summary>What WSAEnumNetworkEvents returned, as recorded (errors sorted by bit). Equal when the bits and the errors are.</summary>
 public sealed record ObservedEnumeration(NetworkEvents Events, IReadOnlyList<BitError> Errors)
@@ -73,6 +113,9 @@ public sealed record ObservedStep
 
     public long? Value { get; init; }
 
+    /// <summary>Version 2: the handle value socket() or accept() returned, if the trace records it.</summary>
+    public long? Handle { get; init; }
+
     public IReadOnlyList<ObservedMessage> Posted { get; init; } = [];
 
     public IReadOnlyList<ObservedMessage> Delivered { get; init; } = [];
@@ -89,7 +132,7 @@ public sealed record ObservedStep
 
     public bool Equals(ObservedStep? other) =>
         other is not null
-        && Return == other.Return && Error == other.Error && Value == other.Value && TimedOut == other.TimedOut
+        && Return == other.Return && Error == other.Error && Value == other.Value && Handle == other.Handle && TimedOut == other.TimedOut
         && Posted.SequenceEqual(other.Posted) && Delivered.SequenceEqual(other.Delivered)
         && Equals(Enumerated, other.Enumerated)
         && Signaled.SequenceEqual(other.Signaled, StringComparer.Ordinal);
@@ -116,7 +159,37 @@ public sealed record Trace(string Source, TraceHeader Header, IReadOnlyList<Trac
 public static class TraceFormat
 {
     public const string Format = "wsaasyncselect-trace";
-    public const int Version = 1;
+
+    /// <summary>The first version: every step observes every aspect; getMessages retrieves all of a window's messages.</summary>
+    public const int Version1 = 1;
+
+    /// <summary>Adds getMessage (one message), handle values, and partial observation (<c>"observes"</c>, <c>"postingDelay"</c>).</summary>
+    public const int Version2 = 2;
+
+    /// <summary>The newest version this tool reads and writes.</summary>
+    public const int LatestVersion = Version2;
+
+    /// <summary>
+    /// The version a file needs: 1 unless it uses something version 2 added (an operation of version 2, partial
+    /// observation or a posting delay, a recorded handle value). Writers write the lowest that fits, so a file any
+    /// version-1 reader took is still written as version 1.
+    /// </summary>
+    public static int VersionFor(IEnumerable<Input> inputs, ObservedAspects observes = ObservedAspects.All, int postingDelay = 0, bool handles = false)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return observes != ObservedAspects.All || postingDelay != 0 || handles || inputs.Any(i => Operations.Of(i).Since > Version1) ? Version2 : Version1;
+    }
+
+    /// <summary>The words of "observes", in the order the reference lists them.</summary>
+    public static readonly IReadOnlyList<(string Word, ObservedAspects Aspect)> AspectWords =
+    [
+        ("results", ObservedAspects.Results),
+        ("posted", ObservedAspects.Posted),
+        ("delivered", ObservedAspects.Delivered),
+        ("signaled", ObservedAspects.Signaled),
+        ("handles", ObservedAspects.Handles),
+    ];
+
     public const string ScenarioKind = "scenario";
     public const string TraceKind = "trace";
     public const string DefaultWindow = "w";

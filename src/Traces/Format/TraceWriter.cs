@@ -18,6 +18,7 @@ public sealed class TraceWriter : IDisposable
     private readonly bool _ownsWriter;
     private TextWriter? _out;
     private int _steps;
+    private int _version = TraceFormat.Version1;
 
     public TraceWriter(TextWriter output, bool ownsWriter = false)
     {
@@ -34,7 +35,19 @@ public sealed class TraceWriter : IDisposable
     /// <summary>A writer to <paramref name="path"/>, created (replacing any file there) when the header is written.</summary>
     public static TraceWriter Create(string path) => new(path);
 
-    public void WriteHeader(TraceHeader header) => WriteLine(w =>
+    public void WriteHeader(TraceHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        if (header.Version < TraceFormat.Version2 && (header.Observes != ObservedAspects.All || header.PostingDelay != 0))
+        {
+            throw new InvalidOperationException("partial observation needs format version 2; choose the header's version with TraceFormat.VersionFor");
+        }
+
+        _version = header.Version;
+        WriteLine(w => WriteHeaderFields(w, header));
+    }
+
+    private static void WriteHeaderFields(Utf8JsonWriter w, TraceHeader header)
     {
         w.WriteString("format", TraceFormat.Format);
         w.WriteNumber("version", header.Version);
@@ -67,10 +80,40 @@ public sealed class TraceWriter : IDisposable
             WriteOptional(w, "date", p.Date);
             w.WriteEndObject();
         }
-    });
+
+        if (header.Observes != ObservedAspects.All)
+        {
+            w.WriteStartArray("observes");
+            foreach (var (word, aspect) in TraceFormat.AspectWords)
+            {
+                if ((header.Observes & aspect) != 0)
+                {
+                    w.WriteStringValue(word);
+                }
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (header.PostingDelay != 0)
+        {
+            w.WriteNumber("postingDelay", header.PostingDelay);
+        }
+    }
 
     /// <summary>Writes a step with the outputs already rendered (messages as canonical text).</summary>
-    public void WriteStep(Input input, RenderedObservation? observed, string? comment = null) => WriteLine(w =>
+    public void WriteStep(Input input, RenderedObservation? observed, string? comment = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (Operations.Of(input).Since > _version || (observed?.Handle is not null && _version < TraceFormat.Version2))
+        {
+            throw new InvalidOperationException($"step {_steps + 1} ({Operations.Describe(input)}) needs format version {TraceFormat.Version2}, but the header says {_version}; choose it with TraceFormat.VersionFor");
+        }
+
+        WriteLine(w => WriteStepFields(w, input, observed, comment));
+    }
+
+    private void WriteStepFields(Utf8JsonWriter w, Input input, RenderedObservation? observed, string? comment)
     {
         w.WriteNumber("step", ++_steps);
         Operations.Write(w, input);
@@ -84,7 +127,7 @@ public sealed class TraceWriter : IDisposable
             w.WritePropertyName("observed");
             observed.Write(w);
         }
-    });
+    }
 
     public void WriteEnd(bool complete, string? reason = null) => WriteLine(w =>
     {
@@ -135,6 +178,9 @@ public sealed record RenderedObservation
 
     public long? Value { get; init; }
 
+    /// <summary>Version 2: the handle value socket() or accept() returned.</summary>
+    public long? Handle { get; init; }
+
     public IReadOnlyList<string> Posted { get; init; } = [];
 
     public IReadOnlyList<string> Delivered { get; init; } = [];
@@ -171,6 +217,11 @@ public sealed record RenderedObservation
         if (Value is { } value)
         {
             w.WriteNumber("value", value);
+        }
+
+        if (Handle is { } handle)
+        {
+            w.WriteNumber("handle", handle);
         }
 
         WriteStrings(w, "posted", Posted);

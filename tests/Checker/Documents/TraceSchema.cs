@@ -18,7 +18,7 @@ public static class TraceSchema
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["$id"] = "https://github.com/winsock-conformance/trace-format.schema.json",
-            ["title"] = $"{TraceFormat.Format}, version {TraceFormat.Version}: one line",
+            ["title"] = $"{TraceFormat.Format}, versions {TraceFormat.Version1} to {TraceFormat.LatestVersion}: one line",
             ["description"] = "One line of a scenario or trace file (JSON Lines, docs/trace-format.md): the header (first line), a step, or the end line. "
                 + "Generated from the operation table (tests/Checker/Documents/TraceSchema.cs). Stricter than the reader in one way: properties the tools "
                 + "would ignore are rejected here, so typos are caught.",
@@ -50,11 +50,11 @@ public static class TraceSchema
                 },
                 ["message"] = new JsonObject
                 {
-                    ["description"] = "[window[/msg] ]socket[#generation] FD_EVENT [ERROR], e.g. \"a FD_READ\", \"w2/3 a#1 FD_CLOSE WSAECONNABORTED\".",
+                    ["description"] = "[window[/msg] ]socket[#generation] FD_EVENT [ERROR] [@wParam], e.g. \"a FD_READ\", \"w2/3 a#1 FD_CLOSE WSAECONNABORTED\", \"a FD_READ @260\" (the wParam: version 2).",
                     ["type"] = "string",
                     ["pattern"] = "^(?:[^\\s/#]+(?:/[0-9]+)? +)?[^\\s#]+(?:#[1-9][0-9]*)? +FD_(?:"
                         + string.Join('|', NetworkEventNames.Bits.Select(b => b.NativeName()["FD_".Length..]))
-                        + ")(?: +(?:WSAE[A-Z]+|[0-9]+))?$",
+                        + ")(?: +(?:WSAE[A-Z]+|[0-9]+))?(?: +@[0-9]+)?$",
                 },
                 ["op"] = new JsonObject
                 {
@@ -179,7 +179,7 @@ public static class TraceSchema
         ["properties"] = new JsonObject
         {
             ["format"] = new JsonObject { ["const"] = TraceFormat.Format },
-            ["version"] = new JsonObject { ["const"] = TraceFormat.Version },
+            ["version"] = new JsonObject { ["enum"] = new JsonArray(TraceFormat.Version1, TraceFormat.Version2) },
             ["kind"] = new JsonObject { ["enum"] = Strings([TraceFormat.ScenarioKind, TraceFormat.TraceKind]) },
             ["name"] = NonEmpty(),
             ["description"] = NonEmpty(),
@@ -199,7 +199,24 @@ public static class TraceSchema
                     .Select(n => new KeyValuePair<string, JsonNode?>(n, new JsonObject { ["type"] = Strings(["string", "null"]) }))]),
                 ["additionalProperties"] = false,
             },
+            ["observes"] = new JsonObject
+            {
+                ["description"] = "Version 2: the aspects the trace records, which check judges (all when left out).",
+                ["type"] = "array",
+                ["minItems"] = 1,
+                ["items"] = new JsonObject { ["enum"] = Strings(TraceFormat.AspectWords.Select(a => a.Word)) },
+            },
+            ["postingDelay"] = new JsonObject
+            {
+                ["description"] = "Version 2, without \"posted\" observed: how many steps after its posting step a message may still be missed.",
+                ["$ref"] = "#/$defs/count",
+            },
         },
+        ["allOf"] = Array(new JsonObject
+        {
+            ["if"] = new JsonObject { ["properties"] = new JsonObject { ["version"] = new JsonObject { ["const"] = TraceFormat.Version1 } } },
+            ["then"] = new JsonObject { ["properties"] = new JsonObject { ["observes"] = false, ["postingDelay"] = false } },
+        }),
         ["additionalProperties"] = false,
     };
 
@@ -224,6 +241,7 @@ public static class TraceSchema
             ["ret"] = new JsonObject { ["type"] = "integer" },
             ["error"] = Ref("error"),
             ["value"] = new JsonObject { ["type"] = "integer" },
+            ["handle"] = new JsonObject { ["description"] = "Version 2: the SOCKET value socket or accept returned.", ["type"] = "integer", ["minimum"] = 0 },
             ["posted"] = new JsonObject { ["type"] = "array", ["items"] = Ref("message") },
             ["delivered"] = new JsonObject { ["type"] = "array", ["items"] = Ref("message") },
             ["enumerated"] = new JsonObject

@@ -8,6 +8,10 @@ namespace WinsockConformance.Model;
 // documentation's FD_CONNECT is a level, DOC-1). Mask 0 stops new notification (B7), while messages already queued
 // stay in the queue (F1) until the application retrieves them. Wine drops the QoS and change events from the mask
 // (WINE-9). The postings themselves happen when the notifier settles the socket (Rules/Notification).
+//
+// Retrieval is user32's (the GetMessage and PeekMessage reference pages): posted messages wait in the thread's queue in
+// posting order, and a retrieval takes the first one that passes its filters, the window (NULL: any) and the message
+// range (0, 0: none); PeekMessage with PM_NOREMOVE looks at it and leaves it queued (F4).
 
 /// <summary>WSAAsyncSelect, what either registration shares (H1, B6, the selectable events), and message retrieval.</summary>
 internal static class MessageMode
@@ -66,6 +70,14 @@ internal static class MessageMode
         }
 
         return mask & NetworkEvents.All & ~QosAndChangeEvents;
+    }
+
+    /// <summary>getMessage: the first queued message that passes the filters is retrieved (or, PM_NOREMOVE, seen), whatever happened to its socket since (F1, F4).</summary>
+    public static CallOutcome GetMessage(StepBuilder b, GetMessageCall c)
+    {
+        b.Cite(RuleId.RetrievalTakesFirstMatching);
+        b.RetrieveFirst(c);
+        return CallOutcome.Success;
     }
 
     /// <summary>getMessages: every message queued for the window is retrieved, in posting order (F1: whatever happened to its socket since).</summary>

@@ -11,6 +11,9 @@ public sealed class ProgramLauncher(WineSettings? wine)
     /// <summary>Whether programs run under Wine (Linux) or natively (Windows).</summary>
     public bool UnderWine => wine is not null;
 
+    /// <summary>Starts a Windows program, under Wine when there is one, with its output redirected.</summary>
+    /// <param name="program">The program's path.</param>
+    /// <param name="arguments">Its command-line arguments.</param>
     /// <param name="channel">WSASIM_CHANNEL for the shim; null for a program that must not find one (the keeper, a real-stack run).</param>
     /// <param name="overrideWs2_32">Load the ws2_32.dll beside the program (the shim) instead of Wine's own.</param>
     public Process Start(string program, IEnumerable<string> arguments, string? channel, bool overrideWs2_32)

@@ -71,6 +71,12 @@ public static class StepFields
 
     public static readonly CountField Msg = new(Keys.Add("msg"), "the message number is WM_USER + msg");
 
+    public static readonly CountField MsgMin = new(Keys.Add("msgMin"), "the lowest message number retrieved (WM_USER + msgMin)");
+
+    public static readonly CountField MsgMax = new(Keys.Add("msgMax"), "the highest message number retrieved (WM_USER + msgMax)");
+
+    public static readonly SwitchField Remove = new(Keys.Add("remove"), "`false` = PeekMessage with PM_NOREMOVE (the message stays queued)");
+
     public static readonly NameField Event = new(Keys.Add("event"), "an event object's name");
 
     public static readonly SetField<NetworkEvents> Events = new(Keys.Add("events"), "the event mask", "event", "FD_* names",

@@ -25,9 +25,10 @@ public sealed class Operation
     private readonly List<Shape> _forms = [];
     private readonly FieldUse?[] _byKey;
 
-    internal Operation(string name, IReadOnlyList<string> aliases, OperationGroup group, IReadOnlyList<FieldUse> fields, Func<FieldValues, string, Input> read, string summary, string detail)
+    internal Operation(string name, IReadOnlyList<string> aliases, OperationGroup group, IReadOnlyList<FieldUse> fields, Func<FieldValues, string, Input> read, string summary, string detail, int since = TraceFormat.Version1)
     {
         Name = name;
+        Since = since;
         Aliases = aliases;
         Group = group;
         Fields = fields;
@@ -49,6 +50,9 @@ public sealed class Operation
     public IEnumerable<string> Names => [Name, .. Aliases];
 
     public OperationGroup Group { get; }
+
+    /// <summary>The format version that added the operation: a file of an older version may not use it.</summary>
+    public int Since { get; }
 
     /// <summary>The fields, in the order they are checked and written (the socket first, for every operation that has one).</summary>
     public IReadOnlyList<FieldUse> Fields { get; }

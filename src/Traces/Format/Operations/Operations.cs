@@ -169,6 +169,27 @@ public static class Operations
             .Form<GetMessagesCall>(
                 (c, w) => w.WriteUnless(Window, c.Window, TraceFormat.DefaultWindow),
                 c => c.Window == TraceFormat.DefaultWindow ? "getMessages" : $"getMessages {c.Window}"),
+        Call("getMessage", [], [Window.Optional.Says("a window name; none = any window (GetMessage's NULL hWnd)"), MsgMin.Default(0), MsgMax.Default(int.MaxValue), Remove.Default(true)],
+            (f, _) => new GetMessageCall(f.Find(Window), f.Get(MsgMin), f.Get(MsgMax), f.Get(Remove)),
+            "Version 2. The application takes the first queued message that passes the filters (GetMessage, or PeekMessage with PM_REMOVE; `\"remove\":false` is PM_NOREMOVE: it stays queued): for `window` (none: any window) with a number from `WM_USER+msgMin` to `WM_USER+msgMax`. It appears in `observed.delivered`; nothing there means none was queued.",
+            "0",
+            since: TraceFormat.Version2)
+            .Form<GetMessageCall>(
+                (c, w) =>
+                {
+                    if (c.Window is not null)
+                    {
+                        w.Write(Window, c.Window);
+                    }
+
+                    w.WriteUnless(MsgMin, c.MessageMin, 0);
+                    w.WriteUnless(MsgMax, c.MessageMax, int.MaxValue);
+                    w.WriteUnless(Remove, c.Remove, true);
+                },
+                c => "getMessage"
+                    + (c.Window is null ? string.Empty : " " + c.Window)
+                    + (c.MessageMin == 0 && c.MessageMax == int.MaxValue ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" WM_USER+{c.MessageMin}..WM_USER+{c.MessageMax}"))
+                    + (c.Remove ? string.Empty : " PM_NOREMOVE")),
         Network("peer.connect", [], [Socket.Required.Says("a listener")],
             (f, _) => new PeerConnect(f.Socket),
             "A peer connects; the connection completes and queues on the listener.",
@@ -254,8 +275,8 @@ public static class Operations
         Of(input).FormOf(input).Write(input, new FieldWriter(w));
     }
 
-    private static Operation Call(string name, string[] aliases, FieldUse[] fields, Func<FieldValues, string, Input> read, string summary, string returns) =>
-        new(name, aliases, OperationGroup.Call, fields, read, summary, returns);
+    private static Operation Call(string name, string[] aliases, FieldUse[] fields, Func<FieldValues, string, Input> read, string summary, string returns, int since = TraceFormat.Version1) =>
+        new(name, aliases, OperationGroup.Call, fields, read, summary, returns, since);
 
     private static Operation Network(string name, string[] aliases, FieldUse[] fields, Func<FieldValues, string, Input> read, string summary, string onRealStack) =>
         new(name, aliases, OperationGroup.Network, fields, read, summary, onRealStack);

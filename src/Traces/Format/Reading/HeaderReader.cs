@@ -18,6 +18,9 @@ internal static class HeaderReader
     private static readonly Key Stack = s_keys.Add("stack");
     private static readonly Key Profile = s_keys.Add("profile");
     private static readonly Key Provenance = s_keys.Add("provenance", ReadProvenance);
+    private static readonly Key Observes = s_keys.Add("observes");
+    private static readonly Key PostingDelay = s_keys.Add("postingDelay");
+
 
     private static readonly KeySet s_provenanceKeys = new();
     private static readonly Key Os = s_provenanceKeys.Add("os");
@@ -49,10 +52,12 @@ internal static class HeaderReader
             throw new TraceFormatException($"\"version\" must be a non-negative integer, got {version.Got}");
         }
 
-        if (version.Long != TraceFormat.Version)
+        if (version.Long is < TraceFormat.Version1 or > TraceFormat.LatestVersion)
         {
-            throw new TraceFormatException($"unsupported format version {version.Long}; this tool reads version {TraceFormat.Version}");
+            throw new TraceFormatException($"unsupported format version {version.Long}; this tool reads versions {TraceFormat.Version1} to {TraceFormat.LatestVersion}");
         }
+
+        var number = (int)version.Long;
 
         var kind = Text(slots, stamp, Kind) ?? throw new TraceFormatException("missing \"kind\" (a string)");
         if (kind is not (TraceFormat.ScenarioKind or TraceFormat.TraceKind))
@@ -60,10 +65,19 @@ internal static class HeaderReader
             throw new TraceFormatException($"\"kind\" must be \"{TraceFormat.ScenarioKind}\" or \"{TraceFormat.TraceKind}\", got {SafeText.Quote(kind)}");
         }
 
+        var observes = Aspects(slots[Observes.Index], stamp, line, number);
+        var delay = Delay(slots[PostingDelay.Index], stamp, number);
+        if (delay > 0 && (observes & ObservedAspects.Posted) != 0)
+        {
+            throw new TraceFormatException("\"postingDelay\" is for a trace that does not observe \"posted\" (one that does says when each message was posted)");
+        }
+
         return new TraceHeader
         {
             Kind = kind,
-            Version = TraceFormat.Version,
+            Version = number,
+            Observes = observes,
+            PostingDelay = delay,
             Rules = RuleIds(slots[Rules.Index], stamp, line),
             Name = Text(slots, stamp, Name),
             Description = Text(slots, stamp, Description),
@@ -73,6 +87,56 @@ internal static class HeaderReader
             Profile = Text(slots, stamp, Profile),
             Provenance = slots[Provenance.Index].Stamp == stamp ? (Provenance?)slots[Provenance.Index].Value : null,
         };
+    }
+
+    /// <summary>"observes": the aspects the trace records, a non-empty array of their words (version 2); all when left out.</summary>
+    private static ObservedAspects Aspects(in Slot slot, int stamp, LineReader line, int version)
+    {
+        if (slot.Stamp != stamp || slot.Token == JsonTokenType.Null)
+        {
+            return ObservedAspects.All;
+        }
+
+        NeedsVersion2("\"observes\"", version);
+        var expected = $"an array of {string.Join(", ", TraceFormat.AspectWords.Select(a => a.Word))}";
+        if (slot.Token != JsonTokenType.StartArray || slot.ItemCount == 0)
+        {
+            throw new TraceFormatException($"\"observes\" must be {expected} (at least one), got {slot.Got}");
+        }
+
+        var aspects = ObservedAspects.None;
+        for (var i = slot.ItemStart; i < slot.ItemStart + slot.ItemCount; i++)
+        {
+            var item = line.Items[i];
+            var word = item.Token == JsonTokenType.String ? item.Text! : item.Got;
+            var found = TraceFormat.AspectWords.FirstOrDefault(a => item.Token == JsonTokenType.String && string.Equals(a.Word, word, StringComparison.Ordinal));
+            aspects |= found.Word is not null ? found.Aspect : throw new TraceFormatException($"\"observes\": unknown aspect {SafeText.Quote(word)}; expected {expected}");
+        }
+
+        return aspects;
+    }
+
+    /// <summary>"postingDelay": a step count (version 2); 0 when left out.</summary>
+    private static int Delay(in Slot slot, int stamp, int version)
+    {
+        if (slot.Stamp != stamp || slot.Token == JsonTokenType.Null)
+        {
+            return 0;
+        }
+
+        NeedsVersion2("\"postingDelay\"", version);
+        return slot.Token == JsonTokenType.Number && slot.IsInt32 && slot.Long >= 0
+            ? (int)slot.Long
+            : throw new TraceFormatException($"\"postingDelay\" must be a non-negative integer (steps), got {slot.Got}");
+    }
+
+    /// <summary>Something version 2 added, in a file that says version 1.</summary>
+    internal static void NeedsVersion2(string what, int version)
+    {
+        if (version < TraceFormat.Version2)
+        {
+            throw new TraceFormatException($"{what} needs format version {TraceFormat.Version2}; the header says version {version}");
+        }
     }
 
     /// <summary>An optional non-empty string.</summary>

@@ -26,6 +26,9 @@ internal sealed class LineReader
 
     public NameTable Names { get; } = new();
 
+    /// <summary>The file's format version, once its header is read (what version 2 added is refused in a version-1 file).</summary>
+    public int Version { get; set; } = TraceFormat.Version1;
+
     /// <summary>The items of the arrays read on the current line (<see cref="Slot.ItemStart"/>).</summary>
     public List<Item> Items { get; } = [];
 

@@ -5,9 +5,9 @@ using WinsockConformance.Model;
 namespace WinsockConformance.Traces;
 
 /// <summary>
-/// Reads one message text, <c>[window[/msg] ]socket[#generation] FD_EVENT [ERROR]</c>, from its UTF-8 bytes
+/// Reads one message text, <c>[window[/msg] ]socket[#generation] FD_EVENT [ERROR] [@wParam]</c>, from its UTF-8 bytes
 /// (docs/trace-format.md, "Message syntax"): tokens separated by spaces, the event the first token that
-/// starts with <c>FD_</c>, the error a WSAE* name or a decimal number.
+/// starts with <c>FD_</c>, the error a WSAE* name or a decimal number, the wParam (version 2) a decimal number after <c>@</c>.
 /// </summary>
 internal static class MessageReader
 {
@@ -17,13 +17,13 @@ internal static class MessageReader
     private static readonly (byte[] Name, WsaError Error)[] s_errors =
         [.. Enum.GetValues<WsaError>().Select(e => (Encoding.ASCII.GetBytes(e.NativeName()), e))];
 
-    public static bool TryRead(ReadOnlySpan<byte> text, NameTable names, out ObservedMessage message, out string? problem)
+    public static bool TryRead(ReadOnlySpan<byte> text, NameTable names, int version, out ObservedMessage message, out string? problem)
     {
         message = default;
         problem = null;
 
-        // At most four tokens: window, socket, event, error.
-        Span<Range> tokens = stackalloc Range[5];
+        // At most five tokens: window, socket, event, error, wParam.
+        Span<Range> tokens = stackalloc Range[6];
         var count = 0;
         var at = 0;
         while (at < text.Length)
@@ -38,7 +38,7 @@ internal static class MessageReader
             end = end < 0 ? text.Length : at + end;
             if (count == tokens.Length)
             {
-                return Fail(text, "expected \"[window[/msg] ]socket FD_EVENT [ERROR]\"", out problem);
+                return Fail(text, "expected \"[window[/msg] ]socket FD_EVENT [ERROR] [@wParam]\"", out problem);
             }
 
             tokens[count++] = at..end;
@@ -51,9 +51,27 @@ internal static class MessageReader
             eventIndex = text[tokens[i]].StartsWith("FD_"u8) ? i : -1;
         }
 
+        // Version 2: the wParam, "@" and a decimal number, last.
+        long? wParam = null;
+        if (count > 0 && text[tokens[count - 1]].StartsWith("@"u8))
+        {
+            if (version < TraceFormat.Version2)
+            {
+                return Fail(text, $"a message's @wParam needs format version {TraceFormat.Version2}; the header says version {version}", out problem);
+            }
+
+            if (!long.TryParse(text[tokens[count - 1]][1..], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                return Fail(text, $"bad wParam {Token(text[tokens[count - 1]])} (expected @ and a decimal number)", out problem);
+            }
+
+            wParam = value;
+            count--;
+        }
+
         if (eventIndex is < 1 or > 2 || count > eventIndex + 2)
         {
-            return Fail(text, "expected \"[window[/msg] ]socket FD_EVENT [ERROR]\"", out problem);
+            return Fail(text, "expected \"[window[/msg] ]socket FD_EVENT [ERROR] [@wParam]\"", out problem);
         }
 
         if (!TryEvent(text[tokens[eventIndex]], out var bit))
@@ -79,7 +97,7 @@ internal static class MessageReader
             return Fail(text, socketProblem ?? $"bad socket reference {Token(text[tokens[eventIndex - 1]])} (expected name or name#generation)", out problem);
         }
 
-        message = new ObservedMessage(window, number, socket, generation, bit, error);
+        message = new ObservedMessage(window, number, socket, generation, bit, error, wParam);
         return true;
     }
 

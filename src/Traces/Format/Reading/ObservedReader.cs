@@ -15,6 +15,7 @@ internal static class ObservedReader
     private static readonly Key Ret = s_keys.Add("ret");
     private static readonly Key Error = s_keys.Add("error");
     private static readonly Key Value = s_keys.Add("value");
+    private static readonly Key Handle = s_keys.Add("handle");
     private static readonly Key Posted = s_keys.Add("posted", (ref Utf8JsonReader r, ref Slot slot, LineReader line) => ReadMessages(ref r, ref slot, line, "posted"));
     private static readonly Key Delivered = s_keys.Add("delivered", (ref Utf8JsonReader r, ref Slot slot, LineReader line) => ReadMessages(ref r, ref slot, line, "delivered"));
     private static readonly Key Enumerated = s_keys.Add("enumerated", ReadEnumeration);
@@ -66,6 +67,17 @@ internal static class ObservedReader
             throw new TraceFormatException($"\"observed.value\" must be an integer, got {value.Got}");
         }
 
+        ref readonly var handle = ref slots[Handle.Index];
+        var hasHandle = handle.Stamp == stamp && handle.Token != JsonTokenType.Null;
+        if (hasHandle)
+        {
+            HeaderReader.NeedsVersion2("\"observed.handle\"", line.Version);
+            if (!(handle.Token == JsonTokenType.Number && handle.IsLong && handle.Long >= 0))
+            {
+                throw new TraceFormatException($"\"observed.handle\" must be a non-negative integer (the SOCKET value), got {handle.Got}");
+            }
+        }
+
         ref readonly var timeout = ref slots[Timeout.Index];
         if (timeout.Stamp == stamp && timeout.Token is not (JsonTokenType.True or JsonTokenType.False))
         {
@@ -78,6 +90,7 @@ internal static class ObservedReader
             Return = ret.Stamp == stamp ? ret.Long : 0,
             Error = error,
             Value = present ? value.Long : null,
+            Handle = hasHandle ? handle.Long : null,
             Posted = Messages(slots[Posted.Index], stamp),
             Delivered = Messages(slots[Delivered.Index], stamp),
             Enumerated = slots[Enumerated.Index].Stamp != stamp ? null
@@ -134,7 +147,7 @@ internal static class ObservedReader
 
             if (slot.Problem is null)
             {
-                if (MessageReader.TryRead(LineReader.StringBytes(ref r, out _), line.Names, out var message, out var problem))
+                if (MessageReader.TryRead(LineReader.StringBytes(ref r, out _), line.Names, line.Version, out var message, out var problem))
                 {
                     list.Add(message);
                 }
