@@ -4,7 +4,7 @@ namespace WinsockConformance.Traces;
 
 /// <summary>
 /// One check in progress: the model folded over the steps so far, up to the first that differs
-/// (Knossos' reduce). <see cref="Checker.Check"/> feeds it a parsed trace, <see cref="CheckingSink"/>
+/// (Knossos' reduce). <see cref="Checker.Check(Trace, Profile)"/> feeds it a parsed trace, <see cref="CheckingSink"/>
 /// the steps of a file as they are read.
 /// </summary>
 /// <remarks>

@@ -36,7 +36,7 @@ public static class Checker
     }
 
     /// <summary>
-    /// <see cref="TraceReader.ReadFile(string)"/> then <see cref="Check"/>, with the profile chosen from the
+    /// <see cref="TraceReader.ReadFile(string)"/> then <see cref="Check(Trace, Profile)"/>, with the profile chosen from the
     /// header, but checking each step as it is read instead of keeping the parsed trace: the same report,
     /// and the same error when there is one (a bad line anywhere in the file first, as reading the whole
     /// file first would have it), in memory that does not grow with the file. A file a capture left without
