@@ -6,6 +6,9 @@ namespace WinsockConformance.Simulation.Native.Live;
 
 /// <summary>How a native program fared on a real stack against a <see cref="LivePeer"/>.</summary>
 /// <param name="ExitCode">The program's exit code; null when it was ended for taking too long.</param>
+/// <param name="Elapsed">How long the program ran.</param>
+/// <param name="Output">What the program printed, line by line.</param>
+/// <param name="PeerNotes">What the peer noted while it ran.</param>
 public sealed record LiveOutcome(int? ExitCode, TimeSpan Elapsed, IReadOnlyList<string> Output, IReadOnlyList<string> PeerNotes)
 {
     public bool Passed => ExitCode == 0;
