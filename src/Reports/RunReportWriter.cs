@@ -59,7 +59,7 @@ internal static class RunReportWriter
     private static void TestCase(XmlWriter w, RunReport run, ResultEntry e)
     {
         w.WriteStartElement("testcase");
-        w.WriteAttributeString("classname", (run.Command == "fuzz" ? "fuzz." : "conformance.") + run.Stack);
+        w.WriteAttributeString("classname", (run.Command == "run" ? "conformance." : run.Command + ".") + run.Stack);
         w.WriteAttributeString("name", e.Scenario);
         w.WriteAttributeString("time", e.Seconds.ToString("F3", CultureInfo.InvariantCulture));
         if (e.UnexpectedDivergence)

@@ -162,6 +162,7 @@ internal static class FuzzCommand
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var header = new RunReport
             {
+                Provenance = ReportProvenance.Now(stackName, ToolVersion.Text),
                 Command = "fuzz",
                 Stack = stackName,
                 Profile = settings.Profile.Name,

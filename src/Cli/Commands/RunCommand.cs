@@ -147,6 +147,7 @@ internal static class RunCommand
                 Planned = items.Count,
                 Shard = Shard.IsWhole ? null : Shard.ToString(),
                 KnownDifferences = known?.Description,
+                Provenance = ReportProvenance.Now(stackName, ToolVersion.Text),
                 StackNote = stackNote,
                 AllowFixed = AllowFixed,
                 Results = [],

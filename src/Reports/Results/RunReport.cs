@@ -39,6 +39,9 @@ internal sealed record RunReport
     /// <summary>Why the stack was judged with a profile found on another stack (a Wine version the kit does not know), or null.</summary>
     public string? StackNote { get; init; }
 
+    /// <summary>Where and when the report was made (stack, Wine version, OS, the tool's version, date); null in a report read from before version 1.</summary>
+    public ReportProvenance? Provenance { get; init; }
+
     /// <summary>--allow-fixed: a known difference that no longer happens is reported but does not fail the run.</summary>
     public bool AllowFixed { get; init; }
 
@@ -80,6 +83,23 @@ internal sealed record RunReport
         var at = Results.LastOrDefault(r => r.Interrupted) is { } current ? $" during {current.Scenario}" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"INTERRUPTED ({Interruption}){at}: {Results.Count(r => !r.Interrupted)} of {Planned} scenarios ran to the end");
     }
+}
+
+/// <summary>Where and when a report was made.</summary>
+/// <param name="Stack">The stack's name.</param>
+/// <param name="Wine">The Wine version when the stack is Wine, else null.</param>
+/// <param name="Os">The operating system as the tool saw it (under Wine, the Windows version Wine reports).</param>
+/// <param name="Probe">The tool's version, as the traces' provenance gives it.</param>
+/// <param name="Date">The UTC date, YYYY-MM-DD.</param>
+internal sealed record ReportProvenance(string Stack, string? Wine, string? Os, string Probe, string Date)
+{
+    /// <summary>The provenance of a report made now by this tool about <paramref name="stack"/>.</summary>
+    public static ReportProvenance Now(string stack, string probe) => new(
+        stack,
+        stack.StartsWith("wine-", StringComparison.Ordinal) ? stack["wine-".Length..] : null,
+        System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+        probe,
+        DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }
 
 /// <summary>What a fuzz campaign generated: the seed's scenario range and the known findings it avoided.</summary>

@@ -13,6 +13,11 @@ namespace WinsockConformance.Reports;
 /// </summary>
 internal static class RunReportJson
 {
+    /// <summary>What the report's "format" says it is; "version" is <see cref="Version"/> (docs/report-format.md).</summary>
+    public const string Format = "wsaasyncselect-report";
+
+    public const int Version = 1;
+
     public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static readonly JsonWriterOptions LineOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -29,6 +34,8 @@ internal static class RunReportJson
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(run);
         w.WriteStartObject();
+        w.WriteString("format", Format);
+        w.WriteNumber("version", Version);
         w.WriteString("stack", run.Stack);
         w.WriteString("profile", run.Profile);
         w.WriteNumber("scenarios", run.Results.Count);
@@ -38,6 +45,25 @@ internal static class RunReportJson
         w.WriteNumber("unexpectedDivergences", run.UnexpectedDivergences);
         w.WriteNumber("inconclusive", run.Inconclusive);
         w.WriteNumber("flaky", run.Flaky);
+        if (run.Provenance is { } provenance)
+        {
+            w.WriteStartObject("provenance");
+            w.WriteString("stack", provenance.Stack);
+            if (provenance.Wine is { } wine)
+            {
+                w.WriteString("wine", wine);
+            }
+
+            if (provenance.Os is { } os)
+            {
+                w.WriteString("os", os);
+            }
+
+            w.WriteString("probe", provenance.Probe);
+            w.WriteString("date", provenance.Date);
+            w.WriteEndObject();
+        }
+
         w.WriteNumber("fixed", run.Fixed);
         w.WriteBoolean("allowFixed", run.AllowFixed);
         if (run.KnownDifferences is { } known)
@@ -305,6 +331,11 @@ internal static class RunReportJson
         try
         {
             using var json = JsonDocument.Parse(bytes);
+            if (json.RootElement.TryGetProperty("format", out var format) && (format.GetString() != Format || json.RootElement.GetProperty("version").GetInt32() > Version))
+            {
+                throw new ReportReadException($"{path}: a report of format {format.GetString()} version {json.RootElement.GetProperty("version")}; this tool reads {Format} up to version {Version}");
+            }
+
             return ReadReport(json.RootElement, ReadEntries(json.RootElement));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
@@ -340,6 +371,14 @@ internal static class RunReportJson
             KnownDifferences = root.TryGetProperty("knownDifferences", out var k) ? k.GetString() : null,
             StackNote = root.TryGetProperty("stackNote", out var n) ? n.GetString() : null,
             AllowFixed = root.TryGetProperty("allowFixed", out var a) && a.GetBoolean(),
+            Provenance = root.TryGetProperty("provenance", out var pv)
+                ? new ReportProvenance(
+                    pv.GetProperty("stack").GetString()!,
+                    pv.TryGetProperty("wine", out var wine) ? wine.GetString() : null,
+                    pv.TryGetProperty("os", out var os) ? os.GetString() : null,
+                    pv.GetProperty("probe").GetString()!,
+                    pv.GetProperty("date").GetString()!)
+                : null,
             Fuzz = fuzz,
             Results = results,
         };
