@@ -19,9 +19,9 @@ public sealed partial class ShardsAndJobsTests : IDisposable
     {
         // Given the corpus run on the model with one worker, then with two, into the same traces folder
         var traces = Path.Combine(_folder, "traces");
-        var one = Run("run", "--stack", "model:wine-8", "--scenarios", Repository.PathOf("scenarios"), "--jobs", "1", "--traces", traces, "--report", Path.Combine(_folder, "jobs-1.json"));
+        var one = Run("run", "--stack", "model:wine-8", "--scenarios", Repository.PathOf("scenarios"), "--known-differences", Repository.PathOf("stacks"), "--jobs", "1", "--traces", traces, "--report", Path.Combine(_folder, "jobs-1.json"));
         var first = Snapshot(traces);
-        var two = Run("run", "--stack", "model:wine-8", "--scenarios", Repository.PathOf("scenarios"), "--jobs", "2", "--traces", traces, "--report", Path.Combine(_folder, "jobs-2.json"));
+        var two = Run("run", "--stack", "model:wine-8", "--scenarios", Repository.PathOf("scenarios"), "--known-differences", Repository.PathOf("stacks"), "--jobs", "2", "--traces", traces, "--report", Path.Combine(_folder, "jobs-2.json"));
         var second = Snapshot(traces);
 
         // Then every trace is the same byte for byte, and so are the report and the output apart from timings
@@ -61,7 +61,7 @@ public sealed partial class ShardsAndJobsTests : IDisposable
     public void Merging_four_run_shards_gives_the_report_of_one_run()
     {
         // Given the corpus on the model, whole and as four shards
-        string[] corpus = ["run", "--stack", "model:wine-8", "--scenarios", Repository.PathOf("scenarios"), "--traces", Path.Combine(_folder, "run-traces")];
+        string[] corpus = ["run", "--stack", "model:wine-8", "--scenarios", Repository.PathOf("scenarios"), "--known-differences", Repository.PathOf("stacks"), "--traces", Path.Combine(_folder, "run-traces")];
         Run([.. corpus, "--report", Path.Combine(_folder, "run-whole.json")]);
         var shards = Enumerable.Range(1, 4).Select(i => Path.Combine(_folder, $"run-shard-{i}.json")).ToList();
         for (var i = 1; i <= 4; i++)
