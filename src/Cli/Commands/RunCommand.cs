@@ -5,6 +5,8 @@ using WinsockConformance.RealWinsock.Live;
 using WinsockConformance.Reports;
 using WinsockConformance.Stacks;
 using WinsockConformance.Traces;
+// Model has an internal Settling of its own (the model settling a state); here it is the live run's settling wait.
+using Settling = WinsockConformance.RealWinsock.Live.Settling;
 
 namespace WinsockConformance.Cli;
 

@@ -4,6 +4,8 @@ using WinsockConformance.Model;
 using WinsockConformance.RealWinsock.Live;
 using WinsockConformance.Stacks;
 using WinsockConformance.Traces;
+// Model has an internal Settling of its own (the model settling a state); here it is the live run's settling wait.
+using Settling = WinsockConformance.RealWinsock.Live.Settling;
 
 namespace WinsockConformance.Cli;
 

@@ -16,7 +16,7 @@ public sealed class UnsupportedCallException(string call, string reason) : Simul
 }
 
 /// <summary>The simulator's own bookkeeping disagrees with the model (e.g. payload bytes and the model's counts): a bug in the simulator.</summary>
-public sealed class SimulatorBugException(string message) : Exception(message);
+internal sealed class SimulatorBugException(string message) : Exception(message);
 
 /// <summary>The program ends itself through <c>Sim.Exit</c> (a managed program must not call Environment.Exit: it would end the harness).</summary>
 public sealed class ProgramExitException(int exitCode) : SimulationStoppedException($"the program exited with code {exitCode}")

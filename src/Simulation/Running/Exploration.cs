@@ -75,7 +75,7 @@ public static class Exploration
         return new ExplorationResult(program.Display, peer, settings, results, clock.Elapsed);
     }
 
-    public static ProfileResult ExploreProfile(IProgramUnderTest program, RunSettings run, ExplorationSettings settings)
+    internal static ProfileResult ExploreProfile(IProgramUnderTest program, RunSettings run, ExplorationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(run);
@@ -119,7 +119,7 @@ public static class Exploration
     /// <summary>
     /// A profile's run to show when none failed: the first schedule's (or the replayed one), run again with a keeping record.
     /// </summary>
-    public static RunOutcome FirstSchedule(IProgramUnderTest program, RunSettings run, ExplorationSettings settings)
+    internal static RunOutcome FirstSchedule(IProgramUnderTest program, RunSettings run, ExplorationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(run);

@@ -110,7 +110,7 @@ public sealed class ManagedProgram : IProgramUnderTest
 
     private (ProgramLoadContext Context, MethodInfo Main)? _loaded;
 
-    public RunOutcome Run(RunSettings settings, Choices choices)
+    RunOutcome IProgramUnderTest.Run(RunSettings settings, Choices choices)
     {
         var run = new SimulationRun(settings, choices);
         ProgramLoadContext context;

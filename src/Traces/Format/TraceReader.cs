@@ -40,7 +40,7 @@ public static class TraceReader
     }
 
     /// <summary>Reads a file, handing the header and each step to <paramref name="sink"/> as it is read (explain); an error stops it where it is met.</summary>
-    public static TraceHeader ReadFile(string path, ITraceSink sink) => ReadFile(path, sink, allowCutOff: false).Header!;
+    internal static TraceHeader ReadFile(string path, ITraceSink sink) => ReadFile(path, sink, allowCutOff: false).Header!;
 
     /// <summary>
     /// Reads a file, handing the header and each step to <paramref name="sink"/> as it is read. With
@@ -247,7 +247,7 @@ public static class TraceReader
 }
 
 /// <summary>Where <see cref="TraceReader"/> hands what it reads, in file order, as it reads it.</summary>
-public interface ITraceSink
+internal interface ITraceSink
 {
     void OnHeader(TraceHeader header);
 

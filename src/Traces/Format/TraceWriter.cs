@@ -205,7 +205,7 @@ public sealed record RenderedObservation
         Signaled = [.. o.Signaled],
     };
 
-    public void Write(Utf8JsonWriter w)
+    internal void Write(Utf8JsonWriter w)
     {
         w.WriteStartObject();
         w.WriteNumber("ret", Return);
