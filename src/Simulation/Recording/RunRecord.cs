@@ -15,6 +15,7 @@ public sealed class RunRecord(bool keep = true)
     private ModelStepRecord? _retrieval;
     private int _count;
 
+    /// <summary>The run's events, in order (empty unless the run was recorded).</summary>
     public IReadOnlyList<RunEvent> Events => _events;
 
     /// <summary>Model steps no call claimed (the closes Windows makes when the program ends): they come after every event.</summary>

@@ -21,6 +21,7 @@ public interface IProgramUnderTest
 /// <summary>A program given as a delegate (its Main's body): for tests and benchmarks in this process.</summary>
 public sealed class DelegateProgram(string display, Func<int> main) : IProgramUnderTest
 {
+    /// <summary>How reports name it.</summary>
     public string Display { get; } = display;
 
     RunOutcome IProgramUnderTest.Run(RunSettings settings, Choices choices) => new SimulationRun(settings, choices).Execute(main);
