@@ -68,7 +68,7 @@ public static class User32
     public static nint CreateWindowEx(int dwExStyle, string lpClassName, string? lpWindowName, int dwStyle, int x, int y, int nWidth, int nHeight, nint hWndParent, nint hMenu, nint hInstance, nint lpParam) =>
         Run.User32.CreateWindow(lpClassName);
 
-    /// <summary>DestroyWindow: the window stops existing; messages for it are no longer retrieved by a filter on it. False if it is not a window.</summary>
+    /// <summary>DestroyWindow: the window stops existing (DispatchMessage of a message for it does nothing); false if it is not a window.</summary>
     public static bool DestroyWindow(nint hWnd) => Run.User32.DestroyWindow(hWnd);
 
     /// <summary>IsWindow: whether the handle is a window that exists.</summary>
@@ -112,11 +112,11 @@ public static class User32
     /// <summary>TranslateMessage: there is no keyboard input, so nothing to translate; returns false.</summary>
     public static bool TranslateMessage(in MSG lpMsg) => false;
 
-    /// <summary>DispatchMessage: calls the window procedure of the message's window and returns what it returns.</summary>
+    /// <summary>DispatchMessage: calls the window procedure of the message's window and returns what it returns (0, calling nothing, for a thread message or a destroyed window).</summary>
     public static nint DispatchMessage(in MSG lpMsg) =>
         Run.User32.DispatchMessage(new QueuedMessage(lpMsg.hwnd, lpMsg.message, lpMsg.wParam, lpMsg.lParam, null));
 
-    /// <summary>PostMessage: queues a message for a window, after those already queued.</summary>
+    /// <summary>PostMessage: queues a message for one of the program's windows, or (hWnd 0) for the thread, after those already queued; false for a window that is not one.</summary>
     public static bool PostMessage(nint hWnd, uint Msg, nint wParam, nint lParam)
     {
         var run = Run;

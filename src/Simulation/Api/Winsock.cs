@@ -20,7 +20,7 @@ public static partial class Winsock
         return Stack.WSAStartup(wVersionRequested);
     }
 
-    /// <summary>WSACleanup: ends a WSAStartup; calls after the last one fail with WSANOTINITIALISED.</summary>
+    /// <summary>WSACleanup: ends one WSAStartup; the last one closes every socket still open, and calls after it fail with WSANOTINITIALISED.</summary>
     public static int WSACleanup() => Stack.WSACleanup();
 
     /// <summary>WSAGetLastError: the error of the thread's last failing call (the WSAE* constants).</summary>

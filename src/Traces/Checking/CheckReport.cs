@@ -61,7 +61,7 @@ public sealed record CheckReport
     /// <summary>Conforms, diverges or inconclusive.</summary>
     public required Verdict Verdict { get; init; }
 
-    /// <summary>How many steps were checked (up to and including a divergence).</summary>
+    /// <summary>How many steps the trace has (as read, for an interrupted capture).</summary>
     public required int Steps { get; init; }
 
     /// <summary>The first step the model cannot explain; null unless <see cref="Verdict"/> is <see cref="Verdict.Diverges"/>.</summary>

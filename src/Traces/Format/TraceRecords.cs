@@ -5,22 +5,22 @@ namespace WinsockConformance.Traces;
 /// <summary>Where a trace came from. Every field is optional in a scenario; a capture fills them all.</summary>
 public sealed record Provenance
 {
-    /// <summary>The operating system the capture ran on ("Windows 10", "Linux").</summary>
+    /// <summary>The operating system as the probe saw it (under Wine, the Windows version Wine reports).</summary>
     public string? Os { get; init; }
 
-    /// <summary>Its build or kernel version.</summary>
+    /// <summary>Its full version string.</summary>
     public string? OsBuild { get; init; }
 
-    /// <summary>The version of ws2_32.dll that answered.</summary>
+    /// <summary>The file version of the ws2_32.dll that answered.</summary>
     public string? Ws2_32 { get; init; }
 
-    /// <summary>The Wine version, for a capture under Wine; null on Windows.</summary>
+    /// <summary>The Wine version and its host ("8.0 on Linux 6.1"), for a capture under Wine; null on Windows.</summary>
     public string? Wine { get; init; }
 
-    /// <summary>The probe that made the capture, and its version.</summary>
+    /// <summary>The version of the probe (this tool) that made the capture, with its commit.</summary>
     public string? Probe { get; init; }
 
-    /// <summary>When the capture was made (ISO 8601).</summary>
+    /// <summary>When the capture was made (yyyy-MM-dd).</summary>
     public string? Date { get; init; }
 }
 

@@ -188,7 +188,7 @@ public sealed record RenderedObservation
     /// <summary>Version 2: the handle value socket() or accept() returned.</summary>
     public long? Handle { get; init; }
 
-    /// <summary>Messages posted during the step, as canonical text ("w WM_USER+1 s FD_READ 0").</summary>
+    /// <summary>Messages posted during the step, as the format writes them ("a FD_READ"; window, message, generation and error only when not the default).</summary>
     public IReadOnlyList<string> Posted { get; init; } = [];
 
     /// <summary>Messages retrieved at the step, as canonical text.</summary>
