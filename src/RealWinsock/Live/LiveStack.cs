@@ -205,7 +205,7 @@ internal sealed class LiveStack : IScenarioStack
     {
         var outcome = session.Execute(input);
         var oddities = new List<string>();
-        var (posted, timedOut) = _settler.Settle(session, predicted, oddities);
+        var (posted, signaled, timedOut) = _settler.Settle(session, predicted, oddities);
         session.Requeue();
         var delivered = outcome.Delivered;
         return new RenderedObservation
@@ -216,7 +216,7 @@ internal sealed class LiveStack : IScenarioStack
             Posted = [.. posted.Select(m => Format(m, session))],
             Delivered = [.. delivered.Select(m => Format(m, session))],
             Enumerated = outcome.Enumerated,
-            Signaled = session.SignaledEvents(),
+            Signaled = signaled,
             TimedOut = timedOut,
             Note = oddities.Count == 0 ? outcome.Note : string.Join("; ", oddities.Prepend(outcome.Note ?? string.Empty).Where(n => n.Length > 0)),
         };
