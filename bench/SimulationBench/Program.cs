@@ -184,7 +184,7 @@ internal static class Program
 
     private static void Determinism()
     {
-        var program = new ManagedProgram(Path.Combine(AppContext.BaseDirectory, "WinsockConformance.Samples.dll"), ["stale-handle", "buggy"]);
+        IProgramUnderTest program = new ManagedProgram(Path.Combine(AppContext.BaseDirectory, "WinsockConformance.Samples.dll"), ["stale-handle", "buggy"]);
         var peer = PeerScriptReader.ReadFile(Path.Combine(Root(), "samples", "peers", "two-downloads.jsonl"));
         var records = Enumerable.Range(0, 10)
             .Select(_ => program.Run(new RunSettings(Profiles.Windows, peer), Choices.Random(SplitMix64.ScheduleSeed(1, 0))).Record.Render())

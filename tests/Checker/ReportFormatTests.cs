@@ -5,9 +5,9 @@ using WinsockConformance.CheckerTests.Support;
 namespace WinsockConformance.CheckerTests;
 
 /// <summary>
-/// The JSON report is a contract (docs/report-format.md): reports the tool really writes — a run, a check of several
-/// files — carry the format, the version and the provenance and validate against docs/report-format.schema.json, and the
-/// schema rejects what is not such a report.
+/// The JSON report is a contract (docs/report-format.md): reports the tool really writes — a run, a fuzz, a check of
+/// several files — carry the format, the version and the provenance and validate against
+/// docs/report-format.schema.json, and the schema rejects what is not such a report.
 /// </summary>
 public sealed class ReportFormatTests : IDisposable
 {
@@ -63,6 +63,29 @@ public sealed class ReportFormatTests : IDisposable
         Assert.Equal(1, (int?)json["unexpectedDivergences"]);
         Assert.Contains("<testcase classname=\"check.wine-10.0\" name=\"rst-fionread-counts-unread\"", File.ReadAllText(junit), StringComparison.Ordinal);
         Assert.Contains("failures=\"1\"", File.ReadAllText(junit), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fuzz_report_validates_with_its_fuzz_section_and_one_result_per_scenario()
+    {
+        // Given a small differential fuzz on the model stack (20 scenarios of seed 1)
+        var report = Path.Combine(_folder, "fuzz.json");
+        var run = ProbeRun.Of(
+            "fuzz", "--stack", "model", "--count", "20", "--seed", "1", "--report", report, "--counterexamples", Path.Combine(_folder, "counterexamples"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        // When its report is validated
+        var json = JsonNode.Parse(File.ReadAllText(report))!;
+
+        // Then it is valid, says it is fuzz's, gives the seed and the range, and has a result for every scenario
+        AssertValid(json);
+        Assert.Equal("fuzz", (string?)json["command"]);
+        Assert.Equal("model-windows", (string?)json["provenance"]!["stack"]);
+        Assert.Equal("1", (string?)json["fuzz"]!["seed"]);
+        Assert.Equal(0, (int?)json["fuzz"]!["start"]);
+        Assert.Equal(20, (int?)json["fuzz"]!["count"]);
+        Assert.Equal(20, json["results"]!.AsArray().Count);
+        Assert.All(json["results"]!.AsArray(), r => Assert.NotEmpty(r!["rulesConfirmed"]!.AsArray()));
     }
 
     [Fact]

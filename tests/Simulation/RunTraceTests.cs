@@ -122,7 +122,7 @@ public class RunTraceTests
         // Given the stale-handle sample's buggy variant, whose runs reuse handle values and retrieve stale messages, and
         // one schedule of the default exploration that is not the plain one
         var spec = s_catalog.Single(s => s.Sample == "stale-handle" && s.Variant == "buggy");
-        var program = new DelegateProgram("stale-handle buggy", () => WinsockConformance.Samples.SampleCatalog.Run([.. spec.Arguments]));
+        IProgramUnderTest program = new DelegateProgram("stale-handle buggy", () => WinsockConformance.Samples.SampleCatalog.Run([.. spec.Arguments]));
         var settings = new RunSettings(Profiles.Find(profileName)!, PeerScriptReader.ReadFile(spec.PeerPath));
         string Trace(int schedule) =>
             string.Join('\n', Write(program.Run(settings, WinsockConformance.Simulation.Scheduling.Choices.Random(WinsockConformance.Simulation.Scheduling.SplitMix64.ScheduleSeed(1, schedule))), settings.Profile, "stale-handle buggy"));

@@ -68,7 +68,7 @@ public class SchedulerTests
     public void A_failing_schedule_shrinks_to_one_that_still_fails_with_the_same_oracle_and_is_no_bigger()
     {
         var peer = Simulated.Peer("""{"do":"accept","port":7}""", """{"do":"send","bytes":100}""", """{"do":"close"}""");
-        var program = new DelegateProgram("data-loss buggy", SamplePrograms.DataLossBuggy);
+        IProgramUnderTest program = new DelegateProgram("data-loss buggy", SamplePrograms.DataLossBuggy);
         var settings = new RunSettings(Profiles.Windows, peer);
         var failures = 0;
         for (ulong seed = 1; seed <= 40; seed++)

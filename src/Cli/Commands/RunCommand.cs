@@ -5,6 +5,8 @@ using WinsockConformance.RealWinsock.Live;
 using WinsockConformance.Reports;
 using WinsockConformance.Stacks;
 using WinsockConformance.Traces;
+// Model has an internal Settling of its own (the model settling a state); here it is the live run's settling wait.
+using Settling = WinsockConformance.RealWinsock.Live.Settling;
 
 namespace WinsockConformance.Cli;
 
@@ -30,7 +32,7 @@ internal static class RunCommand
         var jobs = RunOptions.Jobs();
         var shard = RunOptions.Shard("the corpus");
         var worker = RunOptions.Worker();
-        var known = new Option<string>("--known-differences") { Description = "Folder of the stacks' known differences from windows (NAME.known.tsv)", DefaultValueFactory = _ => KnownStacks.DefaultFolder };
+        var known = new Option<string>("--known-differences") { Description = "Folder of the stacks' known differences from windows (NAME.known.tsv); default: stacks/ in a checkout, else the copy beside the tool", DefaultValueFactory = _ => KnownStacks.DefaultFolderHere() };
         var allowFixed = new Option<bool>("--allow-fixed") { Description = "A known difference that no longer happens is reported as fixed but does not fail the run" };
         var command = new Command("run", "Run a scenario corpus on a stack, check every trace against the model, report.")
         {

@@ -4,6 +4,8 @@ using WinsockConformance.Model;
 using WinsockConformance.RealWinsock.Live;
 using WinsockConformance.Stacks;
 using WinsockConformance.Traces;
+// Model has an internal Settling of its own (the model settling a state); here it is the live run's settling wait.
+using Settling = WinsockConformance.RealWinsock.Live.Settling;
 
 namespace WinsockConformance.Cli;
 
@@ -50,6 +52,17 @@ internal static class RunOptions
         return (int)Math.Max(1, Math.Min(wanted, scenarios));
     }
 
+    /// <summary>
+    /// What the live stack needs, said where it is missing. The installed .NET tool has no ./conformance beside it, so the
+    /// message names both ways: the checkout's script, which publishes this tool for win-x64 and starts it under Wine, and
+    /// doing that by hand.
+    /// </summary>
+    internal const string LiveNeeds =
+        "the live stack is the real ws2_32, so it needs Windows, or Wine on Linux: in a checkout of the repository, " +
+        "./conformance run (or ./conformance fuzz) publishes this tool for win-x64 and starts it under Wine; without the " +
+        "script, publish it from a checkout (dotnet publish src/Cli/Cli.csproj -r win-x64 --self-contained -o DIR) and run " +
+        "DIR/winsock-conformance.exe under wine. --stack model runs the model instead, with .NET alone";
+
     /// <summary>The stack's name, its own profile and why it follows that profile when it is not that profile's stack, without starting it (so the input is checked first).</summary>
     public static (string Name, Profile NativeProfile, string? ProfileNote) Identify(string kind, string? profile)
     {
@@ -66,7 +79,7 @@ internal static class RunOptions
 
         return OperatingSystem.IsWindows()
             ? LiveStack.Identify()
-            : throw new UsageException("the live stack needs Windows, or Wine on Linux: use ./conformance (it starts this probe under Wine), or --stack model");
+            : throw new UsageException(LiveNeeds);
     }
 
     public static IScenarioStack CreateStack(string kind, Profile judged, int? quietMs, int windowsQuietMs)
@@ -78,7 +91,7 @@ internal static class RunOptions
 
         if (!OperatingSystem.IsWindows())
         {
-            throw new UsageException("the live stack needs Windows, or Wine on Linux: use ./conformance (it starts this probe under Wine), or --stack model");
+            throw new UsageException(LiveNeeds);
         }
 
         try

@@ -6,7 +6,7 @@ namespace WinsockConformance.Model;
 /// return) is bad input, reported with the reason; generators use the same checks to build valid
 /// scenarios.
 /// </summary>
-public static class Validation
+internal static class Validation
 {
     /// <summary>Queued connections a listener may hold (also the width of SocketState.PendingInlineBits).</summary>
     public const int MaxQueuedConnections = 30;

@@ -11,6 +11,14 @@ public sealed class ImpossibleStepException(string message) : InvalidOperationEx
 /// </summary>
 public static class WinsockModel
 {
+    /// <summary>
+    /// The model: the state after <paramref name="input"/> and what a conforming stack shows for it (return value, error,
+    /// messages posted and delivered, events enumerated and signaled, the rules applied). Pure: the same state and input
+    /// always give the same result, and <paramref name="state"/> is not changed.
+    /// </summary>
+    /// <param name="state">The state before the step (<see cref="ModelState.Initial"/> to start).</param>
+    /// <param name="input">A call the application makes, or something the peer or network does.</param>
+    /// <exception cref="ImpossibleStepException">The input cannot happen in this state (a scenario error, e.g. a call on a name never created).</exception>
     public static StepResult Step(ModelState state, Input input)
     {
         var problem = Validation.Check(state, input, out var target);

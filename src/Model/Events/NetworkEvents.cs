@@ -7,17 +7,40 @@ namespace WinsockConformance.Model;
 [Flags]
 public enum NetworkEvents
 {
+    /// <summary>No event: an empty mask (a registration with it cancels notification, rule B7).</summary>
     None = 0,
+
+    /// <summary>FD_READ (0x1): data (or a datagram) is there to read; re-enabled by a recv-family call.</summary>
     Read = 0x1,
+
+    /// <summary>FD_WRITE (0x2): the socket can send: after connect or accept, and after a send that failed with WSAEWOULDBLOCK once space returns.</summary>
     Write = 0x2,
+
+    /// <summary>FD_OOB (0x4): urgent (out-of-band) data is there to read with MSG_OOB; re-enabled by recv(MSG_OOB).</summary>
     Oob = 0x4,
+
+    /// <summary>FD_ACCEPT (0x8): a connection is queued on a listening socket; re-enabled by accept.</summary>
     Accept = 0x8,
+
+    /// <summary>FD_CONNECT (0x10): a connect completed, successfully or not (the error word says which); never re-enabled.</summary>
     Connect = 0x10,
+
+    /// <summary>FD_CLOSE (0x20): the peer closed (FIN) or reset the connection; posted once, never re-enabled.</summary>
     Close = 0x20,
+
+    /// <summary>FD_QOS (0x40): the socket's quality of service changed; re-enabled by WSAIoctl(SIO_GET_QOS).</summary>
     Qos = 0x40,
+
+    /// <summary>FD_GROUP_QOS (0x80): reserved: the group's quality of service changed.</summary>
     GroupQos = 0x80,
+
+    /// <summary>FD_ROUTING_INTERFACE_CHANGE (0x100): the route to the destination changed, after WSAIoctl(SIO_ROUTING_INTERFACE_CHANGE).</summary>
     RoutingInterfaceChange = 0x100,
+
+    /// <summary>FD_ADDRESS_LIST_CHANGE (0x200): the local address list changed, after WSAIoctl(SIO_ADDRESS_LIST_CHANGE).</summary>
     AddressListChange = 0x200,
+
+    /// <summary>FD_ALL_EVENTS (0x3FF): every bit.</summary>
     All = 0x3FF,
 }
 
@@ -44,6 +67,7 @@ public static class NetworkEventNames
         NetworkEvents.RoutingInterfaceChange, NetworkEvents.AddressListChange,
     ];
 
+    /// <summary>The winsock2.h name of one bit ("FD_READ"); a value that is not a single FD_* bit throws <see cref="ArgumentOutOfRangeException"/>.</summary>
     public static string NativeName(this NetworkEvents bit) => bit switch
     {
         NetworkEvents.Read => "FD_READ",
@@ -59,6 +83,7 @@ public static class NetworkEventNames
         _ => throw new ArgumentOutOfRangeException(nameof(bit), bit, "not a single FD_* bit"),
     };
 
+    /// <summary>Reads one bit by its native name ("FD_READ"), as traces write it; false if the text names none.</summary>
     public static bool TryParse(string text, out NetworkEvents bit)
     {
         foreach (var candidate in Bits)
@@ -94,6 +119,7 @@ public static class NetworkEventNames
         return string.Join('|', names);
     }
 
+    /// <summary>The bits set in <paramref name="mask"/>, one at a time, in <see cref="Bits"/> order.</summary>
     public static IEnumerable<NetworkEvents> Each(NetworkEvents mask)
     {
         foreach (var bit in Bits)
@@ -105,5 +131,6 @@ public static class NetworkEventNames
         }
     }
 
+    /// <summary>Whether <paramref name="mask"/> has any of the bits of <paramref name="bit"/>.</summary>
     public static bool Has(this NetworkEvents mask, NetworkEvents bit) => (mask & bit) != 0;
 }

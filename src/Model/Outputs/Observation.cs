@@ -6,6 +6,7 @@ public readonly record struct BitError(NetworkEvents Bit, WsaError Error);
 /// <summary>What WSAEnumNetworkEvents returned: the reported bits, and the error of each that has one.</summary>
 public sealed record EnumeratedEvents(NetworkEvents Events, EquatableArray<BitError> Errors)
 {
+    /// <inheritdoc/>
     public override string ToString() =>
         NetworkEventNames.Format(Events)
         + string.Concat(Errors.Select(e => $" {e.Bit.NativeName()}={e.Error.NativeName()}"));
@@ -21,6 +22,7 @@ public sealed record Observation
     /// <summary>The call's return value: 0 / SOCKET_ERROR (-1) / a byte count. 0 for network inputs.</summary>
     public long Return { get; init; }
 
+    /// <summary>WSAGetLastError after the call when it failed; <see cref="WsaError.None"/> when it succeeded (and for a network input).</summary>
     public WsaError Error { get; init; }
 
     /// <summary>The value an ioctlsocket(FIONREAD) wrote, or null.</summary>
@@ -32,11 +34,13 @@ public sealed record Observation
     /// <summary>Messages the application retrieved in this step (getMessages).</summary>
     public EquatableArray<Notification> Delivered { get; init; }
 
+    /// <summary>What WSAEnumNetworkEvents returned (the events and their error codes); null for every other step.</summary>
     public EnumeratedEvents? Enumerated { get; init; }
 
     /// <summary>Event objects signaled after the step, sorted by name.</summary>
     public EquatableArray<string> Signaled { get; init; }
 
+    /// <summary>The rules the model applied in this step: what a stack that shows something else contradicts.</summary>
     public RuleSet Rules { get; init; }
 }
 

@@ -89,8 +89,10 @@ public enum DatagramConnectEffect
 /// </remarks>
 public sealed record Profile
 {
+    /// <summary>The name commands and trace headers use ("windows", "wine-8", "wine-10", "documented").</summary>
     public required string Name { get; init; }
 
+    /// <summary>One sentence: whose behaviour this is and where it was established.</summary>
     public required string Description { get; init; }
 
     // ---- Calls: registration and results (Rules/Calls) ----
@@ -236,5 +238,6 @@ public sealed record Profile
     /// </summary>
     internal bool TracksWineHangup => HangupLatchedWhenUnselected || HangupStopsUrgentWatch;
 
+    /// <inheritdoc/>
     public override string ToString() => Name;
 }

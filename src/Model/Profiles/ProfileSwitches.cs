@@ -1,7 +1,7 @@
 namespace WinsockConformance.Model;
 
 /// <summary>Where a profile switch acts: which part of the model reads it.</summary>
-public enum SwitchStage
+internal enum SwitchStage
 {
     /// <summary>A call's rules (Rules/Calls).</summary>
     Calls,
@@ -26,13 +26,13 @@ public enum SwitchStage
 }
 
 /// <summary>One value a switch can take: how it is written, and the rule it stands for (none when no rule is about it).</summary>
-public sealed record SwitchValue(string Text, RuleId? Rule);
+internal sealed record SwitchValue(string Text, RuleId? Rule);
 
 /// <summary>
 /// One profile switch: its name, what it controls, where it acts, and the rule each value stands for. The rules
 /// are named here and nowhere else: model code that follows a switch cites <see cref="Rule"/> of the profile's value.
 /// </summary>
-public abstract class ProfileSwitch
+internal abstract class ProfileSwitch
 {
     private protected ProfileSwitch(string name, string controls, SwitchStage stage)
     {
@@ -60,7 +60,7 @@ public abstract class ProfileSwitch
 }
 
 /// <summary>A switch whose values are <typeparamref name="T"/>: the profile's value, and the rule of each value.</summary>
-public sealed class ProfileSwitch<T> : ProfileSwitch
+internal sealed class ProfileSwitch<T> : ProfileSwitch
     where T : struct
 {
     private readonly Func<Profile, T> _read;
@@ -117,7 +117,7 @@ public sealed class ProfileSwitch<T> : ProfileSwitch
 /// <param name="Value">The value, as written.</param>
 /// <param name="Rule">The rule that value stands for.</param>
 /// <param name="Holds">Whether a profile has that value.</param>
-public sealed record SwitchCase(string Switch, string Value, RuleId? Rule, Func<Profile, bool> Holds)
+internal sealed record SwitchCase(string Switch, string Value, RuleId? Rule, Func<Profile, bool> Holds)
 {
     public override string ToString() => $"{Switch} = {Value}";
 }
@@ -126,7 +126,7 @@ public sealed record SwitchCase(string Switch, string Value, RuleId? Rule, Func<
 /// The table of switches: every value's rule is named here once, and docs, reports and the profile snapshot
 /// are generated from it. The order is where each acts, calls first, the notifier's sock.c stages last.
 /// </summary>
-public static class ProfileSwitches
+internal static class ProfileSwitches
 {
     // ---- Calls ----
 

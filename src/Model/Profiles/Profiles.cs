@@ -126,10 +126,13 @@ public static class Profiles
         ConnectIsLevel = true,
     };
 
+    /// <summary>Every profile: Windows, Wine 8, Wine 10 and the documentation read literally.</summary>
     public static readonly IReadOnlyList<Profile> All = [Windows, Wine8, Wine10, Documented];
 
+    /// <summary>The profile with this name (case-insensitive), or null.</summary>
     public static Profile? Find(string name) =>
         All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The profiles' names, comma-separated (for a usage message).</summary>
     public static string Names => string.Join(", ", All.Select(p => p.Name));
 }

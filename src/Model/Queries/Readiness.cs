@@ -5,7 +5,7 @@ namespace WinsockConformance.Model;
 /// without a step. The simulated stack answers select() and the simulator's hang oracle from here, so
 /// "readable" means one thing everywhere.
 /// </summary>
-public static class Readiness
+internal static class Readiness
 {
     /// <summary>The FD_* conditions that hold for the socket now (the notifier's levels; nothing latched or delivered).</summary>
     public static NetworkEvents Conditions(SocketState socket, Profile profile)

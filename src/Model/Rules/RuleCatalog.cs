@@ -31,6 +31,7 @@ public sealed record Rule(RuleId Key, string Id, RuleSourceKind Kind, string Sum
 /// <summary>The rule catalogue: every rule the model applies, with its source.</summary>
 public static class RuleCatalog
 {
+    /// <summary>Every rule, in catalogue order (A1, A2, ... by section).</summary>
     public static readonly IReadOnlyList<Rule> All =
     [
         new(RuleId.OneBitPerMessage, "A1", RuleSourceKind.WindowsFact, "Each posted message carries one FD_* bit in the low word of lParam and the error in the high word; bits are never combined.", "docs/sources.md#win-a-format; docs/sources.md#win-tests-harness; docs/sources.md#ms-wsaasyncselect-lparam"),
@@ -153,8 +154,10 @@ public static class RuleCatalog
 
     private static readonly Rule[] s_byKey = BuildIndex();
 
+    /// <summary>The catalogue entry of a rule: its printable ID, kind, summary and source.</summary>
     public static Rule Get(RuleId key) => s_byKey[(int)key];
 
+    /// <summary>The rule with this printable ID ("C6", case-insensitive), or null.</summary>
     public static Rule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
 
     private static Rule[] BuildIndex()

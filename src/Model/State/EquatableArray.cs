@@ -10,17 +10,22 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 {
     private readonly T[]? _items;
 
+    /// <summary>Wraps <paramref name="items"/> without copying: the caller must not change the array afterwards.</summary>
     public EquatableArray(T[] items) => _items = items;
 
+    /// <summary>The empty array (the default value).</summary>
     public static EquatableArray<T> Empty => default;
 
+    /// <summary>The number of items.</summary>
     public int Count => _items?.Length ?? 0;
 
+    /// <summary>The item at <paramref name="index"/>.</summary>
     public T this[int index] => (_items ?? [])[index];
 
     /// <summary>The items without copying or boxing, for loops on hot paths (foreach over the struct boxes its enumerator).</summary>
     public ReadOnlySpan<T> AsSpan() => _items;
 
+    /// <summary>A new array with <paramref name="item"/> appended; this one is unchanged.</summary>
     public EquatableArray<T> Add(T item)
     {
         var copy = new T[Count + 1];
@@ -29,6 +34,7 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
         return new EquatableArray<T>(copy);
     }
 
+    /// <summary>A new array without the item at <paramref name="index"/>; this one is unchanged.</summary>
     public EquatableArray<T> RemoveAt(int index)
     {
         var items = _items ?? [];
@@ -38,11 +44,14 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
         return new EquatableArray<T>(copy);
     }
 
+    /// <summary>Whether both hold equal items in the same order (not reference equality, unlike an array).</summary>
     public bool Equals(EquatableArray<T> other) =>
         (_items ?? []).AsSpan().SequenceEqual(other._items ?? [], EqualityComparer<T>.Default);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = new HashCode();
@@ -54,11 +63,14 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
         return hash.ToHashCode();
     }
 
+    /// <inheritdoc/>
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? [])).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Item-by-item equality (<see cref="Equals(EquatableArray{T})"/>).</summary>
     public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
 
+    /// <summary>Item-by-item inequality (<see cref="Equals(EquatableArray{T})"/>).</summary>
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
 }

@@ -3,6 +3,7 @@ namespace WinsockConformance.Model;
 /// <summary>One message as WSAAsyncSelect posts it: window, message number, wParam (the socket), event bit, error word.</summary>
 public readonly record struct Notification(string Window, int Message, SocketRef Socket, NetworkEvents Event, WsaError Error)
 {
+    /// <inheritdoc/>
     public override string ToString() =>
         $"{Window}/{Message} {Socket} {Event.NativeName()}" + (Error == WsaError.None ? string.Empty : " " + Error.NativeName());
 }
@@ -18,6 +19,7 @@ public readonly record struct EventObjectState(string Name, bool Signaled);
 /// </remarks>
 public sealed record ModelState
 {
+    /// <summary>The profile every step from this state follows (Windows, a Wine version, or the documentation).</summary>
     public required Profile Profile { get; init; }
 
     /// <summary>The sockets not closed, in creation order.</summary>
@@ -29,6 +31,7 @@ public sealed record ModelState
     /// <summary>Messages posted and not yet retrieved, in posting order, for every window.</summary>
     public EquatableArray<Notification> Queue { get; init; }
 
+    /// <summary>The WSA event objects the scenario has named, with whether each is signaled.</summary>
     public EquatableArray<EventObjectState> EventObjects { get; init; }
 
     /// <summary>
@@ -40,6 +43,7 @@ public sealed record ModelState
     /// <summary>Handle ordinals freed by closesocket, most recently freed last.</summary>
     public EquatableArray<int> FreeHandleSlots { get; init; }
 
+    /// <summary>The handle ordinal the next socket takes when no freed one is reused (handle values follow ordinals).</summary>
     public int NextHandleSlot { get; init; } = 1;
 
     /// <summary>
@@ -68,6 +72,7 @@ public sealed record ModelState
         }
     }
 
+    /// <summary>The state before any step: no sockets, no messages, no event objects.</summary>
     public static ModelState Initial(Profile profile) => new() { Profile = profile };
 
     /// <summary>
@@ -94,6 +99,7 @@ public sealed record ModelState
         return open >= 0 ? Closed.Count + open : LastNamed(Closed.AsSpan(), name);
     }
 
+    /// <summary>Whether the named event object is signaled (false for one never named).</summary>
     public bool IsSignaled(string eventObject)
     {
         foreach (var e in EventObjects)

@@ -14,25 +14,32 @@ public abstract record Registration
 /// <summary>No WSAAsyncSelect or WSAEventSelect has been made (or shutdown cancelled it, Wine).</summary>
 public sealed record NoRegistration : Registration
 {
+    /// <summary>The one value: the socket has never been registered, or a registration was replaced by none.</summary>
     public static readonly NoRegistration Instance = new();
 
+    /// <inheritdoc/>
     public override NetworkEvents Mask => NetworkEvents.None;
 
+    /// <inheritdoc/>
     public override string ToString() => "none";
 }
 
 /// <summary>WSAAsyncSelect(s, Window, Message, Mask). Mask 0 is a registration that posts nothing.</summary>
 public sealed record MessageRegistration(string Window, int Message, NetworkEvents SelectedMask) : Registration
 {
+    /// <inheritdoc/>
     public override NetworkEvents Mask => SelectedMask;
 
+    /// <inheritdoc/>
     public override string ToString() => $"message({Window}, WM_USER+{Message}, {NetworkEventNames.Format(SelectedMask)})";
 }
 
 /// <summary>WSAEventSelect(s, EventObject, Mask).</summary>
 public sealed record EventRegistration(string EventObject, NetworkEvents SelectedMask) : Registration
 {
+    /// <inheritdoc/>
     public override NetworkEvents Mask => SelectedMask;
 
+    /// <inheritdoc/>
     public override string ToString() => $"event({EventObject}, {NetworkEventNames.Format(SelectedMask)})";
 }

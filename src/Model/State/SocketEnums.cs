@@ -1,5 +1,6 @@
 namespace WinsockConformance.Model;
 
+/// <summary>The socket's type, as socket() was asked for it.</summary>
 public enum SocketKind
 {
     /// <summary>SOCK_STREAM over TCP.</summary>
@@ -28,12 +29,20 @@ public enum SocketPhase
     Closed,
 }
 
+/// <summary>The directions the application has shut down on its side (shutdown()).</summary>
 [Flags]
 public enum ShutdownFlags
 {
+    /// <summary>Neither direction.</summary>
     None = 0,
+
+    /// <summary>SD_RECEIVE was called.</summary>
     Receive = 1,
+
+    /// <summary>SD_SEND was called: FIN was sent.</summary>
     Send = 2,
+
+    /// <summary>Both directions.</summary>
     Both = Receive | Send,
 }
 
@@ -41,6 +50,7 @@ public enum ShutdownFlags
 [Flags]
 public enum PeerFlags
 {
+    /// <summary>The peer has done none of these.</summary>
     None = 0,
 
     /// <summary>The peer sent FIN (shutdown SD_SEND or graceful close).</summary>

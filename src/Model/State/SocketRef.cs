@@ -7,5 +7,6 @@ namespace WinsockConformance.Model;
 /// </summary>
 public readonly record struct SocketRef(string Name, int Generation)
 {
+    /// <inheritdoc/>
     public override string ToString() => $"{Name}#{Generation}";
 }

@@ -142,14 +142,19 @@ public sealed record SocketState
     /// <summary>Not closed: calls on it reach the stack.</summary>
     public bool IsLive => Phase != SocketPhase.Closed;
 
+    /// <summary>Whether it is a stream (TCP) socket.</summary>
     public bool IsStream => Kind == SocketKind.Stream;
 
+    /// <summary>Whether the peer reset the connection (<see cref="PeerFlags.Reset"/>).</summary>
     public bool IsReset => (Peer & PeerFlags.Reset) != 0;
 
+    /// <summary>Whether the peer sent FIN (<see cref="PeerFlags.SentFin"/>).</summary>
     public bool PeerSentFin => (Peer & PeerFlags.SentFin) != 0;
 
+    /// <summary>Whether the current registration is WSAEventSelect's (events are recorded and signaled rather than posted).</summary>
     public bool InEventMode => Registration is EventRegistration;
 
+    /// <inheritdoc/>
     public override string ToString() =>
         $"{Ref} {Kind.ToString().ToLowerInvariant()} {Phase.ToString().ToLowerInvariant()}"
         + $" reg={Registration} reported={NetworkEventNames.Format(Reported)} pending={NetworkEventNames.Format(Pending)}"

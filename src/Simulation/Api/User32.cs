@@ -10,20 +10,49 @@ namespace WinsockConformance.Simulation.Api;
 /// </summary>
 public static class User32
 {
+    /// <summary>WM_NULL (0x0000): no message.</summary>
     public const uint WM_NULL = 0x0000;
+
+    /// <summary>WM_DESTROY (0x0002): a window is being destroyed.</summary>
     public const uint WM_DESTROY = 0x0002;
+
+    /// <summary>WM_CLOSE (0x0010): a window is asked to close.</summary>
     public const uint WM_CLOSE = 0x0010;
+
+    /// <summary>WM_QUIT (0x0012): PostQuitMessage's message; GetMessage returns 0 for it.</summary>
     public const uint WM_QUIT = 0x0012;
+
+    /// <summary>WM_TIMER (0x0113): a timer expired.</summary>
     public const uint WM_TIMER = 0x0113;
+
+    /// <summary>WM_USER (0x0400): the first private message number; programs pass WM_USER + n to WSAAsyncSelect.</summary>
     public const uint WM_USER = 0x0400;
+
+    /// <summary>WM_APP (0x8000): the first application-defined message number.</summary>
     public const uint WM_APP = 0x8000;
+
+    /// <summary>PM_NOREMOVE (0): PeekMessage leaves the message in the queue.</summary>
     public const uint PM_NOREMOVE = 0x0000;
+
+    /// <summary>PM_REMOVE (1): PeekMessage removes the message.</summary>
     public const uint PM_REMOVE = 0x0001;
+
+    /// <summary>QS_ALLINPUT: MsgWaitForMultipleObjects wakes for any input.</summary>
     public const uint QS_ALLINPUT = 0x04FF;
+
+    /// <summary>QS_POSTMESSAGE: MsgWaitForMultipleObjects wakes for a posted message.</summary>
     public const uint QS_POSTMESSAGE = 0x0008;
+
+    /// <summary>WAIT_OBJECT_0 (0): a wait returns it plus the index of the signaled object.</summary>
     public const int WAIT_OBJECT_0 = 0;
+
+    /// <summary>WAIT_TIMEOUT (0x102): the wait's timeout passed.</summary>
     public const int WAIT_TIMEOUT = 0x102;
+
+    /// <summary>WAIT_FAILED (-1): the wait failed.</summary>
     public const int WAIT_FAILED = -1;
+
+    /// <summary>INFINITE (-1): wait without a timeout.</summary>
     public const int INFINITE = -1;
 
     /// <summary>HWND_MESSAGE: the parent that makes a message-only window (what wrapper libraries use).</summary>
@@ -39,8 +68,10 @@ public static class User32
     public static nint CreateWindowEx(int dwExStyle, string lpClassName, string? lpWindowName, int dwStyle, int x, int y, int nWidth, int nHeight, nint hWndParent, nint hMenu, nint hInstance, nint lpParam) =>
         Run.User32.CreateWindow(lpClassName);
 
+    /// <summary>DestroyWindow: the window stops existing (DispatchMessage of a message for it does nothing); false if it is not a window.</summary>
     public static bool DestroyWindow(nint hWnd) => Run.User32.DestroyWindow(hWnd);
 
+    /// <summary>IsWindow: whether the handle is a window that exists.</summary>
     public static bool IsWindow(nint hWnd) => Run.User32.IsWindow(hWnd);
 
     /// <summary>GetMessage: 1 with a message, 0 for WM_QUIT, -1 for a window that is not one. Waits, in simulated time, while the queue has nothing for the filters.</summary>
@@ -59,6 +90,7 @@ public static class User32
         return got ? 1 : 0;
     }
 
+    /// <summary>PeekMessage: the first queued message that passes the filters, if any, removed with PM_REMOVE; never waits.</summary>
     public static bool PeekMessage(out MSG lpMsg, nint hWnd, uint wMsgFilterMin, uint wMsgFilterMax, uint wRemoveMsg)
     {
         var run = Run;
@@ -68,6 +100,7 @@ public static class User32
         return got;
     }
 
+    /// <summary>WaitMessage: waits, in simulated time, until a message is queued (the schedule lets the peer act meanwhile).</summary>
     public static bool WaitMessage()
     {
         var run = Run;
@@ -76,11 +109,14 @@ public static class User32
         return true;
     }
 
+    /// <summary>TranslateMessage: there is no keyboard input, so nothing to translate; returns false.</summary>
     public static bool TranslateMessage(in MSG lpMsg) => false;
 
+    /// <summary>DispatchMessage: calls the window procedure of the message's window and returns what it returns (0, calling nothing, for a thread message or a destroyed window).</summary>
     public static nint DispatchMessage(in MSG lpMsg) =>
         Run.User32.DispatchMessage(new QueuedMessage(lpMsg.hwnd, lpMsg.message, lpMsg.wParam, lpMsg.lParam, null));
 
+    /// <summary>PostMessage: queues a message for one of the program's windows, or (hWnd 0) for the thread, after those already queued; false for a window that is not one.</summary>
     public static bool PostMessage(nint hWnd, uint Msg, nint wParam, nint lParam)
     {
         var run = Run;
@@ -90,10 +126,13 @@ public static class User32
         return posted;
     }
 
+    /// <summary>SendMessage: calls the window's procedure at once, bypassing the queue.</summary>
     public static nint SendMessage(nint hWnd, uint Msg, nint wParam, nint lParam) => Run.User32.SendMessage(hWnd, Msg, wParam, lParam);
 
+    /// <summary>PostQuitMessage: GetMessage returns 0 (WM_QUIT) once nothing else is queued.</summary>
     public static void PostQuitMessage(int nExitCode) => Run.User32.PostQuitMessage(nExitCode);
 
+    /// <summary>DefWindowProc: the default handling, which for every message here is to return 0.</summary>
     public static nint DefWindowProc(nint hWnd, uint Msg, nint wParam, nint lParam) => 0;
 
     /// <summary>

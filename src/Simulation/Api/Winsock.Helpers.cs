@@ -6,12 +6,16 @@ namespace WinsockConformance.Simulation.Api;
 /// <summary>Byte order, address text, fd_set macros, and name resolution (numeric and loopback names only).</summary>
 public static partial class Winsock
 {
+    /// <summary>htons: a 16-bit value from host to network byte order (big-endian).</summary>
     public static ushort htons(ushort hostshort) => BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(hostshort) : hostshort;
 
+    /// <summary>ntohs: a 16-bit value from network to host byte order.</summary>
     public static ushort ntohs(ushort netshort) => htons(netshort);
 
+    /// <summary>htonl: a 32-bit value from host to network byte order (big-endian).</summary>
     public static uint htonl(uint hostlong) => BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(hostlong) : hostlong;
 
+    /// <summary>ntohl: a 32-bit value from network to host byte order.</summary>
     public static uint ntohl(uint netlong) => htonl(netlong);
 
     /// <summary>inet_addr: a dotted quad in network byte order, or INADDR_NONE.</summary>
@@ -38,14 +42,17 @@ public static partial class Winsock
         return 1;
     }
 
+    /// <summary>inet_ntop for AF_INET: the dotted text of an address in network byte order; null for another family.</summary>
     public static string? inet_ntop(int family, uint pAddr) => family == AF_INET ? inet_ntoa(pAddr) : null;
 
+    /// <summary>FD_ZERO: empties the set.</summary>
     public static void FD_ZERO(FD_SET set)
     {
         ArgumentNullException.ThrowIfNull(set);
         set.fd_count = 0;
     }
 
+    /// <summary>FD_SET: adds the socket to the set (no change if it is in it or the set is full).</summary>
     public static void FD_SET(nint fd, FD_SET set)
     {
         ArgumentNullException.ThrowIfNull(set);
@@ -55,12 +62,14 @@ public static partial class Winsock
         }
     }
 
+    /// <summary>FD_ISSET: whether the socket is in the set (after select: whether it is ready).</summary>
     public static bool FD_ISSET(nint fd, FD_SET set)
     {
         ArgumentNullException.ThrowIfNull(set);
         return Array.IndexOf(set.fd_array, fd, 0, set.fd_count) >= 0;
     }
 
+    /// <summary>FD_CLR: removes the socket from the set.</summary>
     public static void FD_CLR(nint fd, FD_SET set)
     {
         ArgumentNullException.ThrowIfNull(set);

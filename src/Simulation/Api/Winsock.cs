@@ -13,18 +13,23 @@ public static partial class Winsock
 {
     private static SimulatedStack Stack => SimulationRun.Current.Stack;
 
+    /// <summary>WSAStartup: starts Winsock for the program; version 2.2 is what it offers. 0 on success, else the error.</summary>
     public static int WSAStartup(ushort wVersionRequested, out WSADATA lpWSAData)
     {
         lpWSAData = new WSADATA { wVersion = WINSOCK_VERSION_2_2, wHighVersion = WINSOCK_VERSION_2_2, szDescription = "WinSock 2.0 (simulated)", szSystemStatus = "Running" };
         return Stack.WSAStartup(wVersionRequested);
     }
 
+    /// <summary>WSACleanup: ends one WSAStartup; the last one closes every socket still open, and calls after it fail with WSANOTINITIALISED.</summary>
     public static int WSACleanup() => Stack.WSACleanup();
 
+    /// <summary>WSAGetLastError: the error of the thread's last failing call (the WSAE* constants).</summary>
     public static int WSAGetLastError() => Stack.WSAGetLastError();
 
+    /// <summary>WSASetLastError: sets what WSAGetLastError returns.</summary>
     public static void WSASetLastError(int iError) => Stack.WSASetLastError(iError);
 
+    /// <summary>socket: a new AF_INET stream (TCP) or datagram (UDP) socket, blocking until made nonblocking; INVALID_SOCKET on failure.</summary>
     public static nint socket(int af, int type, int protocol) => Stack.socket(af, type, protocol);
 
     /// <summary>WSASocket without a protocol-info structure or group; WSA_FLAG_OVERLAPPED is accepted (overlapped calls are not).</summary>
@@ -38,11 +43,14 @@ public static partial class Winsock
         return Stack.socket(af, type, protocol);
     }
 
+    /// <summary>bind: gives the socket a local address.</summary>
     public static int bind(nint s, in SOCKADDR_IN name, int namelen) =>
         Address(name, namelen) is { } a ? Stack.bind(s, a) : SOCKET_ERROR;
 
+    /// <summary>listen: the bound stream socket accepts connections; FD_ACCEPT is posted for each one queued.</summary>
     public static int listen(nint s, int backlog) => Stack.listen(s, backlog);
 
+    /// <summary>connect: on a nonblocking socket, fails with WSAEWOULDBLOCK and completes later with FD_CONNECT (the error word says whether it succeeded). On a datagram socket it sets the default peer.</summary>
     public static int connect(nint s, in SOCKADDR_IN name, int namelen) =>
         Address(name, namelen) is { } a ? Stack.connect(s, a) : SOCKET_ERROR;
 
@@ -98,6 +106,7 @@ public static partial class Winsock
         return Stack.recv(s, bad ? Span<byte>.Empty : buf.AsSpan(0, len), flags, badBuffer: bad);
     }
 
+    /// <summary>recv into <paramref name="buf"/>: bytes read, 0 when the peer sent FIN and everything has been read, or SOCKET_ERROR (WSAEWOULDBLOCK when there is nothing yet). Re-enables FD_READ (FD_OOB with MSG_OOB).</summary>
     public static int recv(nint s, Span<byte> buf, int flags) => Stack.recv(s, buf, flags);
 
     /// <summary>recvfrom on a stream socket: recv, and the peer's address.</summary>
@@ -130,12 +139,14 @@ public static partial class Winsock
         return n < 0 ? SOCKET_ERROR : 0;
     }
 
+    /// <summary>send of <paramref name="buf"/>[0..len); a null or short buffer fails with WSAEFAULT (as a bad pointer does). Only a send failing with WSAEWOULDBLOCK re-enables FD_WRITE.</summary>
     public static int send(nint s, byte[]? buf, int len, int flags)
     {
         var bad = buf is null || len < 0 || len > buf.Length;
         return Stack.send(s, bad ? ReadOnlySpan<byte>.Empty : buf.AsSpan(0, len), flags, badBuffer: bad);
     }
 
+    /// <summary>send: bytes sent, or SOCKET_ERROR (WSAEWOULDBLOCK when the buffer is full: FD_WRITE is posted when space returns).</summary>
     public static int send(nint s, ReadOnlySpan<byte> buf, int flags) => Stack.send(s, buf, flags);
 
     /// <summary>sendto on a connected stream socket: the address is ignored, as Windows ignores it.</summary>
@@ -160,12 +171,16 @@ public static partial class Winsock
         return n < 0 ? SOCKET_ERROR : 0;
     }
 
+    /// <summary>shutdown: stops receiving (SD_RECEIVE), sending (SD_SEND: the peer gets FIN) or both.</summary>
     public static int shutdown(nint s, int how) => Stack.shutdown(s, how);
 
+    /// <summary>closesocket: frees the handle; nothing more is posted for it, but messages already queued stay and a new socket may get the same handle value.</summary>
     public static int closesocket(nint s) => Stack.closesocket(s);
 
+    /// <summary>ioctlsocket: FIONBIO, FIONREAD or SIOCATMARK.</summary>
     public static int ioctlsocket(nint s, int cmd, ref uint argp) => Stack.ioctlsocket(s, cmd, ref argp);
 
+    /// <summary>setsockopt with the option's bytes; a null or short buffer fails with WSAEFAULT.</summary>
     public static int setsockopt(nint s, int level, int optname, byte[]? optval, int optlen)
     {
         if (optval is null || optlen < 0 || optlen > optval.Length)
@@ -181,6 +196,7 @@ public static partial class Winsock
     public static int setsockopt(nint s, int level, int optname, int optval) =>
         Stack.setsockopt(s, level, optname, BitConverter.GetBytes(optval));
 
+    /// <summary>setsockopt of SO_LINGER.</summary>
     public static int setsockopt(nint s, int level, int optname, in LINGER optval)
     {
         Span<byte> bytes = stackalloc byte[4];
@@ -189,6 +205,7 @@ public static partial class Winsock
         return Stack.setsockopt(s, level, optname, bytes);
     }
 
+    /// <summary>getsockopt into the buffer; <paramref name="optlen"/> is its length in, the option's out. A null or short buffer fails with WSAEFAULT.</summary>
     public static int getsockopt(nint s, int level, int optname, byte[]? optval, ref int optlen)
     {
         if (optval is null || optlen < 0 || optlen > optval.Length)
@@ -210,8 +227,10 @@ public static partial class Winsock
         return result;
     }
 
+    /// <summary>getsockname: the socket's local address; WSAEINVAL before it is bound.</summary>
     public static int getsockname(nint s, out SOCKADDR_IN name, ref int namelen) => Name(Stack.getsockname, s, out name, ref namelen);
 
+    /// <summary>getpeername: the connected peer's address; WSAENOTCONN when not connected.</summary>
     public static int getpeername(nint s, out SOCKADDR_IN name, ref int namelen) => Name(Stack.getpeername, s, out name, ref namelen);
 
     private delegate int NameCall(nint s, out SockAddr name);
@@ -249,10 +268,13 @@ public static partial class Winsock
         return result;
     }
 
+    /// <summary>WSAAsyncSelect: from now on, post message <paramref name="wMsg"/> to window <paramref name="hWnd"/> for each selected FD_* event (wParam the socket, lParam the event and error); replaces any earlier registration, makes the socket nonblocking, and with <paramref name="lEvent"/> 0 cancels notification.</summary>
     public static int WSAAsyncSelect(nint s, nint hWnd, uint wMsg, int lEvent) => Stack.WSAAsyncSelect(s, hWnd, wMsg, lEvent);
 
+    /// <summary>WSAEventSelect: from now on, record the selected FD_* events and signal <paramref name="hEventObject"/>; replaces any earlier registration (a WSAAsyncSelect one too) and makes the socket nonblocking.</summary>
     public static int WSAEventSelect(nint s, nint hEventObject, int lNetworkEvents) => Stack.WSAEventSelect(s, hEventObject, lNetworkEvents);
 
+    /// <summary>WSAEnumNetworkEvents: returns and clears the recorded events and their errors, and resets <paramref name="hEventObject"/> when it is given (non-zero).</summary>
     public static int WSAEnumNetworkEvents(nint s, nint hEventObject, out WSANETWORKEVENTS lpNetworkEvents)
     {
         var errors = new int[FD_MAX_EVENTS];
@@ -261,12 +283,16 @@ public static partial class Winsock
         return result;
     }
 
+    /// <summary>WSACreateEvent: a new manual-reset event object, not signaled.</summary>
     public static nint WSACreateEvent() => Stack.WSACreateEvent();
 
+    /// <summary>WSACloseEvent: frees an event object.</summary>
     public static bool WSACloseEvent(nint hEvent) => Stack.WSACloseEvent(hEvent);
 
+    /// <summary>WSASetEvent: signals the event object.</summary>
     public static bool WSASetEvent(nint hEvent) => Stack.WSASetEvent(hEvent);
 
+    /// <summary>WSAResetEvent: resets the event object to not signaled.</summary>
     public static bool WSAResetEvent(nint hEvent) => Stack.WSAResetEvent(hEvent);
 
     /// <summary>WSAWaitForMultipleEvents over the first <paramref name="cEvents"/> handles; alertable waits are not simulated (no APCs).</summary>

@@ -1,7 +1,7 @@
 namespace WinsockConformance.Simulation.Core;
 
 /// <summary>Bytes in arrival order: what one side sent and the other has not read yet. Reads take from the front.</summary>
-public sealed class ByteQueue
+internal sealed class ByteQueue
 {
     private byte[] _buffer = new byte[256];
     private int _head;

@@ -4,7 +4,7 @@ namespace WinsockConformance.Simulation.Core;
 /// One TCP connection between the program and the simulated peer: the program's end (a socket, once connected or
 /// accepted) and the peer's, with the bytes each way that the model only counts.
 /// </summary>
-public sealed class Connection(int id, SockAddr peerAddress)
+internal sealed class Connection(int id, SockAddr peerAddress)
 {
     /// <summary>1 for the first connection of a run, then 2, 3, … in the order they were established.</summary>
     public int Id { get; } = id;

@@ -1,7 +1,7 @@
 namespace WinsockConformance.Simulation.Core;
 
 /// <summary>Where a connect lands: the peer accepts it, or nobody listens there (refused).</summary>
-public enum ConnectAnswer
+internal enum ConnectAnswer
 {
     Accepted,
     Refused,
@@ -12,7 +12,7 @@ public enum ConnectAnswer
 /// program blocks, and the peer's side of connections. The stack calls it; it calls back into the stack to deliver
 /// the peer's actions (<c>SimulatedStack.DeliverPeer</c>).
 /// </summary>
-public interface ISimulationDriver
+internal interface ISimulationDriver
 {
     /// <summary>Before each program call: the scheduler may deliver the peer's next action first.</summary>
     void DecisionPoint(string api);

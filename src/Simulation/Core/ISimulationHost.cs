@@ -6,7 +6,7 @@ namespace WinsockConformance.Simulation.Core;
 /// <param name="Notification">The message or event signal the model produced.</param>
 /// <param name="Step">The run's event number of the step that posted it.</param>
 /// <param name="Rules">The rules that step followed.</param>
-public readonly record struct PostedNotification(Notification Notification, int Step, RuleSet Rules);
+internal readonly record struct PostedNotification(Notification Notification, int Step, RuleSet Rules);
 
 /// <summary>
 /// The seam between the simulated stack and whatever runs the program: the stack decides what is posted and which
@@ -14,7 +14,7 @@ public readonly record struct PostedNotification(Notification Notification, int 
 /// queue; a native shim (a ws2_32.dll forwarding to this core) implements it with the real PostMessage and
 /// SetEvent/ResetEvent.
 /// </summary>
-public interface ISimulationHost
+internal interface ISimulationHost
 {
     /// <summary>Whether <paramref name="hwnd"/> is a window the program created (WSAAsyncSelect's target).</summary>
     bool IsWindow(nint hwnd);

@@ -3,7 +3,7 @@ using WinsockConformance.Model;
 namespace WinsockConformance.Simulation.Core;
 
 /// <summary>How a call names a socket handle, as the stack's handle table sees it before the call.</summary>
-public enum HandleStatus
+internal enum HandleStatus
 {
     /// <summary>A socket the program holds open.</summary>
     Live,
@@ -19,7 +19,7 @@ public enum HandleStatus
 /// What the stack tells the run around it: each call, each model step, each use of a handle, each close. The run's
 /// record (for reports and, later, traces) and its oracles listen here.
 /// </summary>
-public interface ISimulationObserver
+internal interface ISimulationObserver
 {
     /// <summary>A call is about to use a socket handle (before it runs).</summary>
     void HandleUsed(string api, nint handle, HandleStatus status);

@@ -7,7 +7,7 @@ namespace WinsockConformance.Simulation.Core;
 /// bytes (the model counts them), addresses, and the options the model has no input for. Notification state is
 /// the model's alone (<see cref="ModelState"/>).
 /// </summary>
-public sealed class SimSocket(string name, nint handle, SocketRef reference, SocketKind kind)
+internal sealed class SimSocket(string name, nint handle, SocketRef reference, SocketKind kind)
 {
     /// <summary>The name the model knows it by ("s1", "s2", … in creation order).</summary>
     public string Name { get; } = name;

@@ -7,7 +7,7 @@ namespace WinsockConformance.Simulation.Core;
 /// recv and send: the model decides each result; the real bytes move here, in step with the model's counts
 /// (<see cref="CheckBytes"/> asserts that they agree).
 /// </summary>
-public sealed partial class SimulatedStack
+internal sealed partial class SimulatedStack
 {
     /// <summary>recv / WSARecv into <paramref name="buffer"/>. <paramref name="badBuffer"/>: the program passed a buffer the stack rejects (WSAEFAULT).</summary>
     public int recv(nint s, Span<byte> buffer, int flags, bool badBuffer = false, string api = nameof(recv))

@@ -3,7 +3,7 @@ using static WinsockConformance.Simulation.Api.Winsock;
 namespace WinsockConformance.Simulation.Core;
 
 /// <summary>Name resolution on the simulated host: numeric IPv4 addresses and the loopback names, nothing else.</summary>
-public sealed partial class SimulatedStack
+internal sealed partial class SimulatedStack
 {
     /// <summary>The simulated host's name (gethostname); it resolves to 127.0.0.1.</summary>
     public const string HostName = "simhost";

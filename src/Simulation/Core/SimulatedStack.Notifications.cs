@@ -9,7 +9,7 @@ namespace WinsockConformance.Simulation.Core;
 /// readiness waits (select, WSAWaitForMultipleEvents). Event objects live in the model's state from WSACreateEvent
 /// on, so a WSASetEvent or WSAResetEvent the program makes and a signal the model makes act on one state.
 /// </summary>
-public sealed partial class SimulatedStack
+internal sealed partial class SimulatedStack
 {
     public int WSAAsyncSelect(nint s, nint hwnd, uint message, int events)
     {

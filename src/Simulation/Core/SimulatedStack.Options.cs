@@ -8,7 +8,7 @@ namespace WinsockConformance.Simulation.Core;
 /// ioctlsocket, setsockopt, getsockopt, getsockname, getpeername. Where the model has an input (FIONBIO, FIONREAD,
 /// SO_OOBINLINE, SO_LINGER) it answers; the rest is kept beside it on <see cref="SimSocket"/>.
 /// </summary>
-public sealed partial class SimulatedStack
+internal sealed partial class SimulatedStack
 {
     public int ioctlsocket(nint s, int command, ref uint argument)
     {

@@ -6,7 +6,7 @@ namespace WinsockConformance.Simulation.Core;
 /// The peer's side: what the network does to the program's sockets, as model network inputs with the real bytes.
 /// The driver (peer script and scheduler) calls these; each is one model step.
 /// </summary>
-public sealed partial class SimulatedStack
+internal sealed partial class SimulatedStack
 {
     /// <summary>Whether the model allows this network input now (the peer's action is enabled).</summary>
     public bool Allows(NetworkInput input) => Validation.Check(_state, input) is null;

@@ -4,7 +4,7 @@ using static WinsockConformance.Simulation.Api.Winsock;
 namespace WinsockConformance.Simulation.Core;
 
 /// <summary>A socket's life: startup, socket, bind, listen, connect, accept, shutdown, closesocket, cleanup.</summary>
-public sealed partial class SimulatedStack
+internal sealed partial class SimulatedStack
 {
     public int WSAStartup(ushort version)
     {

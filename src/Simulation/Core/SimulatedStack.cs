@@ -13,7 +13,7 @@ namespace WinsockConformance.Simulation.Core;
 /// Calls take plain values (handles as integers, buffers as spans) so a C ABI shim can forward to it one to one.
 /// </summary>
 /// <remarks>One stack per run, used from one thread. Not thread-safe.</remarks>
-public sealed partial class SimulatedStack
+internal sealed partial class SimulatedStack
 {
     /// <summary>Socket handle values are multiples of 4 from here, like kernel handles: the model's handle ordinal n is 0x100 + 4n.</summary>
     public const int SocketHandleBase = 0x100;

@@ -10,16 +10,19 @@ public class SimulationStoppedException(string message) : Exception(message);
 /// <summary>A call (or a use of one) outside the simulated set: reported as unsupported, never answered wrongly.</summary>
 public sealed class UnsupportedCallException(string call, string reason) : SimulationStoppedException($"{call}: {reason}")
 {
+    /// <summary>The call the program made (its API name).</summary>
     public string Call { get; } = call;
 
+    /// <summary>What about it the simulator does not answer.</summary>
     public string Reason { get; } = reason;
 }
 
 /// <summary>The simulator's own bookkeeping disagrees with the model (e.g. payload bytes and the model's counts): a bug in the simulator.</summary>
-public sealed class SimulatorBugException(string message) : Exception(message);
+internal sealed class SimulatorBugException(string message) : Exception(message);
 
 /// <summary>The program ends itself through <c>Sim.Exit</c> (a managed program must not call Environment.Exit: it would end the harness).</summary>
 public sealed class ProgramExitException(int exitCode) : SimulationStoppedException($"the program exited with code {exitCode}")
 {
+    /// <summary>The code the program exited with.</summary>
     public int ExitCode { get; } = exitCode;
 }

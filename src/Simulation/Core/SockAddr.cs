@@ -3,7 +3,7 @@ using System.Globalization;
 namespace WinsockConformance.Simulation.Core;
 
 /// <summary>An IPv4 address and port in host byte order: what a sockaddr_in carries, without its byte order.</summary>
-public readonly record struct SockAddr(uint Address, ushort Port)
+internal readonly record struct SockAddr(uint Address, ushort Port)
 {
     public const uint Loopback = 0x7F000001;
 

@@ -11,7 +11,7 @@ using WinsockConformance.Simulation.Scheduling;
 namespace WinsockConformance.Simulation.Native;
 
 /// <summary>How the shim gets into a native program.</summary>
-public enum ShimAttach
+internal enum ShimAttach
 {
     /// <summary>The program imports ws2_32.dll: the shim stands in for it through a DLL override (Wine only).</summary>
     Override,
@@ -26,7 +26,7 @@ public enum ShimAttach
 /// the process ends or the run does (the reply then ends the process). Runs are separate processes, so an exploration
 /// runs several at once. docs/native-shim-design.md has the design and its measurements.
 /// </summary>
-public sealed class NativeProgram : IProgramUnderTest, IDisposable
+internal sealed class NativeProgram : IProgramUnderTest, IDisposable
 {
     /// <summary>The protocol the shim must speak (native/shim/protocol.h, WSASIM_PROTOCOL_VERSION).</summary>
     public const int ProtocolVersion = 2;

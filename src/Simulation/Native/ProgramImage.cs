@@ -7,7 +7,7 @@ namespace WinsockConformance.Simulation.Native;
 /// What the simulator needs to know of a program file before running it: whether it is a native Windows program (a PE
 /// file without .NET metadata), for which machine, and which DLLs it imports (wsasim.dll: linked against the shim).
 /// </summary>
-public sealed record ProgramImage(bool IsManaged, Machine Machine, IReadOnlyList<string> Imports)
+internal sealed record ProgramImage(bool IsManaged, Machine Machine, IReadOnlyList<string> Imports)
 {
     public bool IsNative => !IsManaged;
 

@@ -7,7 +7,7 @@ namespace WinsockConformance.Simulation.Native;
 /// to itself are still there), and the shim as ws2_32.dll and wsasim.dll, which Windows and Wine look for beside the
 /// program first. The program's own folder is left as it was; this one goes when the exploration ends.
 /// </summary>
-public sealed class ProgramStage : IDisposable
+internal sealed class ProgramStage : IDisposable
 {
     private static int s_next;
 

@@ -7,7 +7,7 @@ namespace WinsockConformance.Simulation.Native;
 /// its first Winsock call (Wine's process start, the program's own start-up), the conversation with the shim, and the
 /// end of the process after the run's end. Wall time per run; the runs overlap, so the sums exceed the exploration's.
 /// </summary>
-public sealed class RunTimings
+internal sealed class RunTimings
 {
     private long _runs;
     private long _startTicks;

@@ -4,7 +4,7 @@ namespace WinsockConformance.Simulation.Native;
 /// The built native side (native/build.sh's output folder; ./conformance builds it into .cache/shim-HASH): the shim as
 /// ws2_32.dll and as wsasim.dll, and the keeper.
 /// </summary>
-public sealed record ShimFiles(string Folder)
+internal sealed record ShimFiles(string Folder)
 {
     public string Ws2_32 => Path.Combine(Folder, "ws2_32.dll");
 

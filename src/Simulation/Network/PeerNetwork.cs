@@ -8,7 +8,7 @@ using WinsockConformance.Simulation.Scheduling;
 namespace WinsockConformance.Simulation.Network;
 
 /// <summary>What the peer's next step would be, for the scheduler's weights.</summary>
-public enum PeerStepKind
+internal enum PeerStepKind
 {
     /// <summary>Bytes arrive (one segment).</summary>
     Data,
@@ -27,7 +27,7 @@ public enum PeerStepKind
 }
 
 /// <summary>One step of the peer's script: what it does, whether it waits for the scheduler, what kind it is, and on which connection.</summary>
-public sealed class PeerStep
+internal sealed class PeerStep
 {
     internal PeerStep(bool instant, PeerStepKind kind, Connection? target, Action run)
     {
@@ -48,7 +48,7 @@ public sealed class PeerStep
 }
 
 /// <summary>The peer expected other bytes than the program sent, or the program stopped sending before the peer had them.</summary>
-public interface IExpectationObserver
+internal interface IExpectationObserver
 {
     void ExpectationFailed(ExpectAction action, Connection connection, string detail);
 }
@@ -59,7 +59,7 @@ public interface IExpectationObserver
 /// already read) happen at once (<c>Settle</c>); each step with a model input waits for the scheduler
 /// (<see cref="Ready"/>, <see cref="Take"/>). How a send is cut into segments is a schedule choice.
 /// </summary>
-public sealed class PeerNetwork
+internal sealed class PeerNetwork
 {
     private readonly PeerScript _script;
     private readonly Choices _choices;

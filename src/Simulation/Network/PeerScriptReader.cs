@@ -7,10 +7,13 @@ namespace WinsockConformance.Simulation.Network;
 /// <summary>A peer script that cannot be read: <c>file:line: what was expected</c>.</summary>
 public sealed class PeerScriptException(string file, int line, string problem) : Exception($"{file}:{line}: {problem}")
 {
+    /// <summary>The script's file (or source name).</summary>
     public string File { get; } = file;
 
+    /// <summary>The line, from 1, where the problem was met (0: the file could not be read).</summary>
     public int Line { get; } = line;
 
+    /// <summary>What was expected there, without the location.</summary>
     public string Problem { get; } = problem;
 }
 
@@ -20,6 +23,7 @@ public sealed class PeerScriptException(string file, int line, string problem) :
 /// </summary>
 public static class PeerScriptReader
 {
+    /// <summary>The header's "format" value, which identifies a peer script.</summary>
     public const string Format = "wsaasyncselect-peer";
 
     /// <summary>The default pattern of "bytes": N bytes: printable, so a mismatch reads well.</summary>
@@ -29,6 +33,8 @@ public static class PeerScriptReader
 
     private static readonly string[] s_verbs = ["accept", "refuse", "connect", "send", "sendUrgent", "shutdown", "close", "abort", "read", "expect", "wait", "echo", "sink"];
 
+    /// <summary>Reads a peer script file.</summary>
+    /// <exception cref="PeerScriptException">The file cannot be read or is not a valid script: "file:line: what was expected".</exception>
     public static PeerScript ReadFile(string path)
     {
         string text;
@@ -44,6 +50,8 @@ public static class PeerScriptReader
         return Read(text, path);
     }
 
+    /// <summary>Reads a peer script given as text; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="PeerScriptException">Not a valid script: "source:line: what was expected".</exception>
     public static PeerScript Read(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);

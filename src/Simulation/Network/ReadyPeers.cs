@@ -3,7 +3,7 @@ using System.Globalization;
 namespace WinsockConformance.Simulation.Network;
 
 /// <summary>The ready-made peers: --peer echo, --peer sink, --peer source:N. Each accepts any connection the program makes.</summary>
-public static class ReadyPeers
+internal static class ReadyPeers
 {
     public const string Names = "echo, sink, source:N";
 

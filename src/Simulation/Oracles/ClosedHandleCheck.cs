@@ -3,7 +3,7 @@ using WinsockConformance.Simulation.Core;
 namespace WinsockConformance.Simulation.Oracles;
 
 /// <summary>SIM-CLOSED-HANDLE: a call names a handle the program closed (and no newer socket holds).</summary>
-public sealed class ClosedHandleCheck : OracleCheck
+internal sealed class ClosedHandleCheck : OracleCheck
 {
     public override Oracle Oracle => Oracles.ClosedHandle;
 

@@ -4,7 +4,7 @@ using WinsockConformance.Simulation.Core;
 namespace WinsockConformance.Simulation.Oracles;
 
 /// <summary>SIM-DATA-LOSS: at a close (closesocket, WSACleanup, exit), nothing the peer sent before its FIN may be unread.</summary>
-public sealed class DataLossCheck(bool allowUnread) : OracleCheck
+internal sealed class DataLossCheck(bool allowUnread) : OracleCheck
 {
     public override Oracle Oracle => Oracles.DataLoss;
 

@@ -3,7 +3,7 @@ using WinsockConformance.Simulation.Windowing;
 namespace WinsockConformance.Simulation.Oracles;
 
 /// <summary>SIM-FLOOD: more than K messages queued for one socket at once (e.g. a recv loop re-posting FD_READ faster than the loop retrieves).</summary>
-public sealed class FloodCheck : OracleCheck
+internal sealed class FloodCheck : OracleCheck
 {
     public override Oracle Oracle => Oracles.Flood;
 

@@ -7,7 +7,7 @@ namespace WinsockConformance.Simulation.Oracles;
 /// SIM-HANG: the program waits forever with nothing left to happen, while the model says there is work: data to
 /// read, a connection to accept, or a send the peer is waiting for that would now succeed (the socket is writable).
 /// </summary>
-public sealed class HangCheck : OracleCheck
+internal sealed class HangCheck : OracleCheck
 {
     public override Oracle Oracle => Oracles.Hang;
 

@@ -6,7 +6,7 @@ using WinsockConformance.Simulation.Windowing;
 namespace WinsockConformance.Simulation.Oracles;
 
 /// <summary>What an oracle can look at while a run goes on, and how it fires.</summary>
-public interface IOracleContext
+internal interface IOracleContext
 {
     SimulatedStack Stack { get; }
 
@@ -35,7 +35,7 @@ public interface IOracleContext
 /// One oracle's check, fed the run's events. Each check looks at the few events it needs; a check fires through
 /// <see cref="IOracleContext.Fire"/>, which ends the run at that event.
 /// </summary>
-public abstract class OracleCheck
+internal abstract class OracleCheck
 {
     public abstract Oracle Oracle { get; }
 

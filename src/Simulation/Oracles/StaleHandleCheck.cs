@@ -8,7 +8,7 @@ namespace WinsockConformance.Simulation.Oracles;
 /// SIM-STALE-HANDLE: the program retrieved a message for a socket it had closed, and before its next retrieval calls
 /// into that handle value while a newer socket holds it: the stale message was routed to the new owner.
 /// </summary>
-public sealed class StaleHandleCheck : OracleCheck
+internal sealed class StaleHandleCheck : OracleCheck
 {
     private (nint Handle, PostedNotification Origin)? _stale;
 

@@ -4,7 +4,7 @@ using static WinsockConformance.Simulation.Api.Winsock;
 namespace WinsockConformance.Simulation.Recording;
 
 /// <summary>Native names of the error codes the simulated calls set (the model's <see cref="WsaError"/> and the rest).</summary>
-public static class ErrorNames
+internal static class ErrorNames
 {
     private static readonly Dictionary<int, string> s_extra = new()
     {

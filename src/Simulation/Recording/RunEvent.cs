@@ -3,6 +3,7 @@ using WinsockConformance.Model;
 
 namespace WinsockConformance.Simulation.Recording;
 
+/// <summary>What a <see cref="RunEvent"/> records.</summary>
 public enum RunEventKind
 {
     /// <summary>A call the program made, with the model steps it took.</summary>
@@ -47,8 +48,10 @@ public sealed class RunEvent
         _socketText = socketText;
     }
 
+    /// <summary>The event's number in the run, from 0.</summary>
     public int Index { get; }
 
+    /// <summary>A call, a peer action, a retrieved message or a note.</summary>
     public RunEventKind Kind { get; }
 
     /// <summary>The model steps of a call or a peer action, or a message's retrieval (none for notes).</summary>
@@ -66,6 +69,7 @@ public sealed class RunEvent
     /// <summary>One line: the call and its result, or the peer's action, or the message, with what the steps posted.</summary>
     public string Text => _text ??= Render();
 
+    /// <summary>The rules the model applied in the event's steps.</summary>
     public RuleSet Rules
     {
         get

@@ -15,27 +15,28 @@ public sealed class RunRecord(bool keep = true)
     private ModelStepRecord? _retrieval;
     private int _count;
 
+    /// <summary>The run's events, in order (empty unless the run was recorded).</summary>
     public IReadOnlyList<RunEvent> Events => _events;
 
     /// <summary>Model steps no call claimed (the closes Windows makes when the program ends): they come after every event.</summary>
-    public IReadOnlyList<ModelStepRecord> Unclaimed => _pending ?? (IReadOnlyList<ModelStepRecord>)[];
+    internal IReadOnlyList<ModelStepRecord> Unclaimed => _pending ?? (IReadOnlyList<ModelStepRecord>)[];
 
     /// <summary>The program set or reset event objects itself (WSASetEvent, WSAResetEvent), which no model input does.</summary>
-    public bool EventObjectsSetByProgram { get; set; }
+    internal bool EventObjectsSetByProgram { get; set; }
 
     /// <summary>Whether events are kept (else only counted): a caller may skip building their text.</summary>
-    public bool Keeps { get; } = keep;
+    internal bool Keeps { get; } = keep;
 
     /// <summary>The number the next event will get.</summary>
-    public int Next => _count;
+    internal int Next => _count;
 
     /// <summary>What the network is about to do, for the text of its step (set by the peer just before; rendered only when read).</summary>
-    public Func<string>? PeerText { get; set; }
+    internal Func<string>? PeerText { get; set; }
 
     /// <summary>How a socket is written in the record (the session writes its handle value with the model's name).</summary>
-    public Func<SocketRef, string> SocketText { get; set; } = r => r.ToString();
+    internal Func<SocketRef, string> SocketText { get; set; } = r => r.ToString();
 
-    public void Stepped(Input input, Observation observation)
+    internal void Stepped(Input input, Observation observation)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!Keeps)
@@ -62,7 +63,7 @@ public sealed class RunRecord(bool keep = true)
         (_pending ??= []).Add(new ModelStepRecord(input, observation));
     }
 
-    public void Call(string text, long result, string? error)
+    internal void Call(string text, long result, string? error)
     {
         if (!Keeps)
         {
@@ -76,9 +77,9 @@ public sealed class RunRecord(bool keep = true)
     }
 
     /// <summary>A retrieved message, with the wParam the program saw and the model's retrieval step; its text is rendered when read.</summary>
-    public void Message(Func<string> describe, long? wParam = null) => AddMessage(null, describe, wParam);
+    internal void Message(Func<string> describe, long? wParam = null) => AddMessage(null, describe, wParam);
 
-    public void Message(string text) => AddMessage(text, null, null);
+    internal void Message(string text) => AddMessage(text, null, null);
 
     private void AddMessage(string? text, Func<string>? describe, long? wParam)
     {
@@ -87,10 +88,10 @@ public sealed class RunRecord(bool keep = true)
         Add(RunEventKind.Message, text, describe, wParam ?? 0, null, steps);
     }
 
-    public void Note(string text) => Add(RunEventKind.Note, text, null, 0, null, []);
+    internal void Note(string text) => Add(RunEventKind.Note, text, null, 0, null, []);
 
     /// <summary>A note whose text is rendered when read.</summary>
-    public void Note(Func<string> describe) => Add(RunEventKind.Note, null, describe, 0, null, []);
+    internal void Note(Func<string> describe) => Add(RunEventKind.Note, null, describe, 0, null, []);
 
     private void Add(RunEventKind kind, string? text, Func<string>? describe, long result, string? error, IReadOnlyList<ModelStepRecord> steps)
     {

@@ -10,7 +10,7 @@ using WinsockConformance.Simulation.Scheduling;
 namespace WinsockConformance.Simulation.Reports;
 
 /// <summary>The machine-readable reports of an exploration (--report JSON, --junit XML) and the run records (--traces).</summary>
-public static class SimulationReportFiles
+internal static class SimulationReportFiles
 {
     public static void WriteJson(ExplorationResult result, string path, Func<Profile, string, string> replay)
     {

@@ -10,7 +10,7 @@ namespace WinsockConformance.Simulation.Reports;
 /// The human report of an exploration: per profile the verdict, and for a failure the oracle and its statement,
 /// the event where it fired and what happened, the rules behind it, the replay command, and the run's last events.
 /// </summary>
-public static class SimulationReportText
+internal static class SimulationReportText
 {
     /// <summary>How many of a failing run's last events the report shows (the whole run goes to --traces).</summary>
     public const int TailEvents = 30;

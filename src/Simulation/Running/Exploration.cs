@@ -7,21 +7,28 @@ namespace WinsockConformance.Simulation.Running;
 /// <summary>How to explore: how many schedules per profile, from which seed, or one replayed schedule.</summary>
 public sealed record ExplorationSettings
 {
+    /// <summary>The schedules explored per profile when not told: 100.</summary>
     public const int DefaultSchedules = 100;
 
+    /// <summary>How many schedules to run per profile (fewer when one fails first).</summary>
     public int Schedules { get; init; } = DefaultSchedules;
 
+    /// <summary>The seed the schedules are drawn from: the same seed gives the same schedules and runs.</summary>
     public ulong Seed { get; init; } = 1;
 
     /// <summary>A schedule to replay instead of exploring (the choices a report printed).</summary>
     public IReadOnlyList<int>? Replay { get; init; }
 
+    /// <summary>Shrink a failing schedule to a smaller one that fails the same way.</summary>
     public bool Shrink { get; init; } = true;
 
+    /// <summary>The most runs shrinking may take.</summary>
     public int ShrinkRuns { get; init; } = Shrinker.DefaultMaxRuns;
 
+    /// <summary>Program calls allowed per run before SIM-BUDGET fires.</summary>
     public int Budget { get; init; } = RunSettings.DefaultBudget;
 
+    /// <summary>SIM-FLOOD's K: the most messages one socket may have queued.</summary>
     public int FloodLimit { get; init; } = RunSettings.DefaultFloodLimit;
 
     /// <summary>
@@ -47,14 +54,17 @@ public sealed record ExplorationSettings
 /// <param name="Calls">Program calls made over all the runs.</param>
 public sealed record ProfileResult(Profile Profile, int Schedules, int? Index, RunOutcome? First, RunOutcome? Reported, int ShrinkRuns, int Calls)
 {
+    /// <summary>The reported run's verdict; passed when every schedule passed.</summary>
     public RunVerdict Verdict => Reported?.Verdict ?? RunVerdict.Passed;
 }
 
 /// <summary>The result of exploring a program against a peer under one or more profiles.</summary>
 public sealed record ExplorationResult(string Program, PeerScript Peer, ExplorationSettings Settings, IReadOnlyList<ProfileResult> Profiles, TimeSpan Elapsed)
 {
+    /// <summary>Whether every profile passed.</summary>
     public bool Passed => Profiles.All(p => p.Verdict == RunVerdict.Passed);
 
+    /// <summary>Whether some profile's run was unsupported, or hit a simulator error: the program was not judged.</summary>
     public bool Unsupported => Profiles.Any(p => p.Verdict is RunVerdict.Unsupported or RunVerdict.Error);
 }
 
@@ -65,6 +75,10 @@ public sealed record ExplorationResult(string Program, PeerScript Peer, Explorat
 /// </summary>
 public static class Exploration
 {
+    /// <summary>
+    /// Runs <paramref name="program"/> against <paramref name="peer"/> under each of <paramref name="profiles"/>: schedule after
+    /// schedule until one fails (then shrinks it) or all pass. Deterministic for a given seed.
+    /// </summary>
     public static ExplorationResult Explore(IProgramUnderTest program, PeerScript peer, IReadOnlyList<Profile> profiles, ExplorationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(program);
@@ -75,7 +89,7 @@ public static class Exploration
         return new ExplorationResult(program.Display, peer, settings, results, clock.Elapsed);
     }
 
-    public static ProfileResult ExploreProfile(IProgramUnderTest program, RunSettings run, ExplorationSettings settings)
+    internal static ProfileResult ExploreProfile(IProgramUnderTest program, RunSettings run, ExplorationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(run);
@@ -119,7 +133,7 @@ public static class Exploration
     /// <summary>
     /// A profile's run to show when none failed: the first schedule's (or the replayed one), run again with a keeping record.
     /// </summary>
-    public static RunOutcome FirstSchedule(IProgramUnderTest program, RunSettings run, ExplorationSettings settings)
+    internal static RunOutcome FirstSchedule(IProgramUnderTest program, RunSettings run, ExplorationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(run);

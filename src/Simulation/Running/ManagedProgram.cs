@@ -44,6 +44,11 @@ public sealed class ManagedProgram : IProgramUnderTest
     private readonly byte[] _image;
     private readonly byte[]? _symbols;
 
+    /// <summary>
+    /// A .NET program (its .dll) run with <paramref name="arguments"/>. It is loaded once now, so a bad file is reported
+    /// before any run; <paramref name="loading"/> chooses whether runs share one load or each loads it afresh.
+    /// </summary>
+    /// <exception cref="ProgramLoadException">No such file, or not a .NET program with an entry point.</exception>
     public ManagedProgram(string path, IReadOnlyList<string> arguments, ProgramLoading loading = ProgramLoading.Auto)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -76,6 +81,7 @@ public sealed class ManagedProgram : IProgramUnderTest
         ProgramConsole.Install();
     }
 
+    /// <summary>How reports name it: the path and the arguments.</summary>
     public string Display { get; }
 
     /// <summary>Whether every run shares one load of the program.</summary>
@@ -110,7 +116,7 @@ public sealed class ManagedProgram : IProgramUnderTest
 
     private (ProgramLoadContext Context, MethodInfo Main)? _loaded;
 
-    public RunOutcome Run(RunSettings settings, Choices choices)
+    RunOutcome IProgramUnderTest.Run(RunSettings settings, Choices choices)
     {
         var run = new SimulationRun(settings, choices);
         ProgramLoadContext context;

@@ -13,11 +13,14 @@ namespace WinsockConformance.Simulation.Running;
 /// <param name="Record">Keep every event (for reports and traces); an exploration searches without and replays the run it reports.</param>
 public sealed record RunSettings(Profile Profile, PeerScript Peer, int Budget = RunSettings.DefaultBudget, int FloodLimit = RunSettings.DefaultFloodLimit, bool Record = true)
 {
+    /// <summary>The program calls allowed per run when not told.</summary>
     public const int DefaultBudget = 100_000;
 
+    /// <summary>SIM-FLOOD's K when not told.</summary>
     public const int DefaultFloodLimit = 32;
 }
 
+/// <summary>How a run ended, as the oracles judge it.</summary>
 public enum RunVerdict
 {
     /// <summary>Every oracle held.</summary>

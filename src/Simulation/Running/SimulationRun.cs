@@ -14,7 +14,7 @@ namespace WinsockConformance.Simulation.Running;
 /// the peer and the scheduler, binds them to the running thread (the managed API finds them through
 /// <see cref="Current"/>), runs the program, and collects what the oracles said.
 /// </summary>
-public sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpectationObserver, IRunControl, IOracleContext
+internal sealed class SimulationRun : ISimulationObserver, IQueueObserver, IExpectationObserver, IRunControl, IOracleContext
 {
     /// <summary>The network windows a schedule can choose (its first choice): the default, then small ones that make sends fail with WSAEWOULDBLOCK.</summary>
     public static readonly IReadOnlyList<int> Windows = [SimulatedStack.DefaultBufferSize, 4096, 512];

@@ -6,7 +6,7 @@ using WinsockConformance.Simulation.Running;
 namespace WinsockConformance.Simulation.Samples;
 
 /// <summary>How one sample variant fared: per profile, what was expected and what happened.</summary>
-public sealed record SampleResult(SampleSpec Spec, ExplorationResult Exploration)
+internal sealed record SampleResult(SampleSpec Spec, ExplorationResult Exploration)
 {
     /// <summary>Every profile as the catalogue says: caught by the named oracle where one is named, passing elsewhere.</summary>
     public bool AsExpected => Exploration.Profiles.All(p => Matches(p));
@@ -38,7 +38,7 @@ public sealed record SampleResult(SampleSpec Spec, ExplorationResult Exploration
 }
 
 /// <summary>Runs every sample variant of the catalogue under every profile.</summary>
-public static class SampleRunner
+internal static class SampleRunner
 {
     public static IEnumerable<SampleResult> Run(IReadOnlyList<SampleSpec> specs, Func<SampleSpec, IProgramUnderTest> program, ExplorationSettings settings)
     {

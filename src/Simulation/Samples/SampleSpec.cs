@@ -8,7 +8,7 @@ namespace WinsockConformance.Simulation.Samples;
 /// One sample variant as samples/samples.jsonl states it: the program's arguments, the peer, and, per profile, the
 /// oracle that must catch it (profiles not named must pass).
 /// </summary>
-public sealed record SampleSpec(string Sample, string Variant, string PeerPath, IReadOnlyDictionary<string, string> Caught, string About, int Line)
+internal sealed record SampleSpec(string Sample, string Variant, string PeerPath, IReadOnlyDictionary<string, string> Caught, string About, int Line)
 {
     public IReadOnlyList<string> Arguments => [Sample, Variant];
 

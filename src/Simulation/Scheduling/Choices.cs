@@ -9,7 +9,7 @@ namespace WinsockConformance.Simulation.Scheduling;
 /// (a value past the list's end is 0; one out of range is clamped), and recorded either way, so a run is fully
 /// described by its list.
 /// </summary>
-public sealed class Choices
+internal sealed class Choices
 {
     private readonly SplitMix64? _random;
     private readonly IReadOnlyList<int>? _replay;

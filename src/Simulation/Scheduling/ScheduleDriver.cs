@@ -5,7 +5,7 @@ using WinsockConformance.Simulation.Network;
 namespace WinsockConformance.Simulation.Scheduling;
 
 /// <summary>What the driver needs from the run around it: whether it is over, and how it ends.</summary>
-public interface IRunControl
+internal interface IRunControl
 {
     /// <summary>The run is over (an oracle fired or it ended): every further call stops the program again.</summary>
     bool Stopped { get; }
@@ -29,7 +29,7 @@ public interface IRunControl
 /// data arriving between a recv and the next retrieval, the peer's FIN while data is unread, and anything at all
 /// while a closed socket's messages are still queued.
 /// </summary>
-public sealed class ScheduleDriver : ISimulationDriver
+internal sealed class ScheduleDriver : ISimulationDriver
 {
     /// <summary>How likely the peer's next step happens before a program call when nothing makes it interesting.</summary>
     public const double BaseChance = 0.125;

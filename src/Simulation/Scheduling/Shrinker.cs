@@ -7,7 +7,7 @@ namespace WinsockConformance.Simulation.Scheduling;
 /// shrinking): fewer non-zero choices first (fewer early deliveries, fewer cuts, the default buffer), then smaller
 /// values, then a shorter list. Each candidate is a full run; the same choices always give the same run.
 /// </summary>
-public static class Shrinker
+internal static class Shrinker
 {
     public const int DefaultMaxRuns = 400;
 

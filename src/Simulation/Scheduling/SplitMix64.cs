@@ -5,7 +5,7 @@ namespace WinsockConformance.Simulation.Scheduling;
 /// its definition, so a seed replays the same schedule on every .NET version (System.Random's algorithm is not
 /// specified).
 /// </summary>
-public sealed class SplitMix64(ulong seed)
+internal sealed class SplitMix64(ulong seed)
 {
     private ulong _state = seed;
 

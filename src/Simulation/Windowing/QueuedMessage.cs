@@ -3,13 +3,13 @@ using WinsockConformance.Simulation.Core;
 namespace WinsockConformance.Simulation.Windowing;
 
 /// <summary>A posted message waiting in the thread's queue; <see cref="Origin"/> is set when the simulated stack posted it.</summary>
-public sealed record QueuedMessage(nint Hwnd, uint Message, nint WParam, nint LParam, PostedNotification? Origin);
+internal sealed record QueuedMessage(nint Hwnd, uint Message, nint WParam, nint LParam, PostedNotification? Origin);
 
 /// <summary>The filters of one GetMessage or PeekMessage call: the window (0 any, -1 thread messages), the message range (0, 0: none), PM_REMOVE.</summary>
-public readonly record struct RetrievalFilter(nint Hwnd, uint Min, uint Max, bool Remove);
+internal readonly record struct RetrievalFilter(nint Hwnd, uint Min, uint Max, bool Remove);
 
 /// <summary>What the run around the queue learns from it: each post (flood) and each retrieval (stale messages, the record).</summary>
-public interface IQueueObserver
+internal interface IQueueObserver
 {
     void Posted(QueuedMessage message, int queuedForSameSocket);
 

@@ -10,7 +10,7 @@ public delegate nint WindowProcedure(nint hwnd, uint message, nint wParam, nint 
 /// posting order, GetMessage / PeekMessage with the window and message-range filters, WM_QUIT after the queue
 /// empties, DispatchMessage calling the procedure. It is the <see cref="ISimulationHost"/> the stack posts to.
 /// </summary>
-public sealed class SimulatedUser32 : ISimulationHost
+internal sealed class SimulatedUser32 : ISimulationHost
 {
     public const uint WM_NULL = 0x0000;
     public const uint WM_QUIT = 0x0012;

@@ -28,6 +28,16 @@ public static class KnownStacks
     /// <summary>Where the known-differences files are, relative to the checkout (the folder the tool runs in).</summary>
     public const string DefaultFolder = "stacks";
 
+    /// <summary>
+    /// The folder a run reads the known differences from when not told: the checkout's <see cref="DefaultFolder"/> when
+    /// the tool runs in one (it holds a known-differences file), else the copy the tool carries beside its assembly (the
+    /// installed .NET tool has no checkout).
+    /// </summary>
+    public static string DefaultFolderHere() =>
+        Directory.Exists(DefaultFolder) && Directory.EnumerateFiles(DefaultFolder, "*" + Extension).Any()
+            ? DefaultFolder
+            : Path.Combine(AppContext.BaseDirectory, DefaultFolder);
+
     public static readonly KnownStack Windows = new("windows", null, Profiles.Windows);
 
     public static readonly IReadOnlyList<KnownStack> All =

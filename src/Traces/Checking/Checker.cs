@@ -9,6 +9,11 @@ namespace WinsockConformance.Traces;
 /// </summary>
 public static class Checker
 {
+    /// <summary>
+    /// Replays <paramref name="trace"/>'s inputs through the model under <paramref name="profile"/> and compares each step's
+    /// observed outputs (those the trace observes) with the prediction: the verdict, and the first divergence as values.
+    /// </summary>
+    /// <exception cref="TraceReadException"><paramref name="trace"/> is a scenario (no observed outputs): there is nothing to check.</exception>
     public static CheckReport Check(Trace trace, Profile profile) => Check(trace, profile, DeliverySearch.DefaultLimit);
 
     /// <summary>

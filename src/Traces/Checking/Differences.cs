@@ -5,12 +5,25 @@ namespace WinsockConformance.Traces;
 /// <summary>The aspects of a step's outputs that the checker compares (docs/trace-format.md, "How check compares").</summary>
 public enum Aspect
 {
+    /// <summary>The call's return value and error.</summary>
     Result,
+
+    /// <summary>The count FIONREAD wrote.</summary>
     Value,
+
+    /// <summary>The messages posted at the step.</summary>
     Posted,
+
+    /// <summary>The messages the application retrieved at the step.</summary>
     Delivered,
+
+    /// <summary>What WSAEnumNetworkEvents returned.</summary>
     Enumerated,
+
+    /// <summary>Which event objects are signaled after the step.</summary>
     Signaled,
+
+    /// <summary>Handle values: a new socket's, and a message's wParam.</summary>
     Handles,
 }
 
@@ -25,6 +38,7 @@ public readonly record struct CallResult(long Return, WsaError Error);
 /// </summary>
 public abstract record Difference
 {
+    /// <summary>Which aspect of the step differs.</summary>
     public abstract Aspect Aspect { get; }
 
     /// <summary>The rules the model applied at the step: what its side of the difference rests on.</summary>
@@ -33,20 +47,24 @@ public abstract record Difference
     /// <summary>The model's state just before the step.</summary>
     public required ModelState Before { get; init; }
 
+    /// <summary>Differences compare by their values only (the derived record's); the rules and the state explain a difference but are not part of it.</summary>
     public virtual bool Equals(Difference? other) => other is not null && EqualityContract == other.EqualityContract;
 
+    /// <inheritdoc/>
     public override int GetHashCode() => EqualityContract.GetHashCode();
 }
 
 /// <summary>The call returned something else (ret, or the error, or both).</summary>
 public sealed record ResultDifference(CallResult Expected, CallResult Observed) : Difference
 {
+    /// <inheritdoc/>
     public override Aspect Aspect => Aspect.Result;
 }
 
 /// <summary>FIONREAD wrote another count, or the trace recorded none.</summary>
 public sealed record ValueDifference(long Expected, long? Observed) : Difference
 {
+    /// <inheritdoc/>
     public override Aspect Aspect => Aspect.Value;
 }
 
@@ -57,25 +75,35 @@ public sealed record ValueDifference(long Expected, long? Observed) : Difference
 /// </summary>
 public abstract record MessageDifference(EquatableArray<ObservedMessage> Expected, EquatableArray<ObservedMessage> Observed) : Difference;
 
+/// <summary>Other messages were posted at the step, or one socket's in another order.</summary>
+/// <param name="Expected">What the model posts.</param>
+/// <param name="Observed">What the trace recorded.</param>
 public sealed record PostedDifference(EquatableArray<ObservedMessage> Expected, EquatableArray<ObservedMessage> Observed) : MessageDifference(Expected, Observed)
 {
+    /// <inheritdoc/>
     public override Aspect Aspect => Aspect.Posted;
 }
 
+/// <summary>The application retrieved other messages than the model allows, or in another order.</summary>
+/// <param name="Expected">What the model delivers.</param>
+/// <param name="Observed">What the trace recorded.</param>
 public sealed record DeliveredDifference(EquatableArray<ObservedMessage> Expected, EquatableArray<ObservedMessage> Observed) : MessageDifference(Expected, Observed)
 {
+    /// <inheritdoc/>
     public override Aspect Aspect => Aspect.Delivered;
 }
 
 /// <summary>WSAEnumNetworkEvents returned other bits or errors, or the trace recorded nothing.</summary>
 public sealed record EnumeratedDifference(EnumeratedEvents Expected, EnumeratedEvents? Observed) : Difference
 {
+    /// <inheritdoc/>
     public override Aspect Aspect => Aspect.Enumerated;
 }
 
 /// <summary>Another set of event objects is signaled after the step (both sides in ordinal order).</summary>
 public sealed record SignaledDifference(EquatableArray<string> Expected, EquatableArray<string> Observed) : Difference
 {
+    /// <inheritdoc/>
     public override Aspect Aspect => Aspect.Signaled;
 }
 
@@ -88,5 +116,6 @@ public sealed record SignaledDifference(EquatableArray<string> Expected, Equatab
 /// </summary>
 public sealed record HandleDifference(SocketRef Socket, bool InMessage, long? Expected, SocketRef? ExpectedOwner, long Observed, SocketRef? ObservedOwner) : Difference
 {
+    /// <inheritdoc/>
     public override Aspect Aspect => Aspect.Handles;
 }

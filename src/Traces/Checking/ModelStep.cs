@@ -3,7 +3,7 @@ using WinsockConformance.Model;
 namespace WinsockConformance.Traces;
 
 /// <summary>Applies one trace step to the model, turning an impossible step into a located bad-input error.</summary>
-public static class ModelStep
+internal static class ModelStep
 {
     public static StepResult Apply(string source, TraceStep step, ModelState state)
     {

@@ -8,7 +8,7 @@ namespace WinsockConformance.Traces;
 /// e.g. <c>"a FD_READ"</c>, <c>"c1 FD_CLOSE WSAECONNABORTED"</c>, <c>"w2/3 a#1 FD_WRITE"</c>.
 /// Window "w" and message 1 (WM_USER+1) are the defaults and are omitted. <see cref="MessageReader"/> reads it.
 /// </summary>
-public static class MessageText
+internal static class MessageText
 {
     /// <summary>
     /// Writes a message. The generation is written only when it is not the newest socket of that

@@ -6,10 +6,13 @@ namespace WinsockConformance.Traces;
 public sealed class TraceReadException(string file, int line, string problem)
     : Exception($"{SafeText.Escape(file, SafeText.LineLength / 2)}:{line}: {problem}")
 {
+    /// <summary>The file (or source name) being read.</summary>
     public string File { get; } = file;
 
+    /// <summary>The line, from 1, where the problem was met.</summary>
     public int Line { get; } = line;
 
+    /// <summary>What was expected there, without the location.</summary>
     public string Problem { get; } = problem;
 }
 
@@ -23,6 +26,8 @@ internal readonly record struct ReadOutcome(TraceHeader? Header, bool Complete, 
 /// </summary>
 public static class TraceReader
 {
+    /// <summary>Reads a scenario or trace file.</summary>
+    /// <exception cref="TraceReadException">Bad input: the message is "file:line: what was expected".</exception>
     public static Trace ReadFile(string path)
     {
         var steps = new StepList();
@@ -30,6 +35,8 @@ public static class TraceReader
         return new Trace(path, outcome.Header!, steps.Steps, outcome.Complete);
     }
 
+    /// <summary>Reads a scenario or trace given as lines; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="TraceReadException">Bad input: the message is "source:line: what was expected".</exception>
     public static Trace Read(string source, IReadOnlyList<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -40,7 +47,7 @@ public static class TraceReader
     }
 
     /// <summary>Reads a file, handing the header and each step to <paramref name="sink"/> as it is read (explain); an error stops it where it is met.</summary>
-    public static TraceHeader ReadFile(string path, ITraceSink sink) => ReadFile(path, sink, allowCutOff: false).Header!;
+    internal static TraceHeader ReadFile(string path, ITraceSink sink) => ReadFile(path, sink, allowCutOff: false).Header!;
 
     /// <summary>
     /// Reads a file, handing the header and each step to <paramref name="sink"/> as it is read. With
@@ -247,7 +254,7 @@ public static class TraceReader
 }
 
 /// <summary>Where <see cref="TraceReader"/> hands what it reads, in file order, as it reads it.</summary>
-public interface ITraceSink
+internal interface ITraceSink
 {
     void OnHeader(TraceHeader header);
 

@@ -5,16 +5,22 @@ namespace WinsockConformance.Traces;
 /// <summary>Where a trace came from. Every field is optional in a scenario; a capture fills them all.</summary>
 public sealed record Provenance
 {
+    /// <summary>The operating system as the probe saw it (under Wine, the Windows version Wine reports).</summary>
     public string? Os { get; init; }
 
+    /// <summary>Its full version string.</summary>
     public string? OsBuild { get; init; }
 
+    /// <summary>The file version of the ws2_32.dll that answered.</summary>
     public string? Ws2_32 { get; init; }
 
+    /// <summary>The Wine version and its host ("8.0 on Linux 6.1"), for a capture under Wine; null on Windows.</summary>
     public string? Wine { get; init; }
 
+    /// <summary>The version of the probe (this tool) that made the capture, with its commit.</summary>
     public string? Probe { get; init; }
 
+    /// <summary>When the capture was made (yyyy-MM-dd).</summary>
     public string? Date { get; init; }
 }
 
@@ -25,6 +31,7 @@ public sealed record Provenance
 [Flags]
 public enum ObservedAspects
 {
+    /// <summary>Nothing observed: the file is a scenario.</summary>
     None = 0,
 
     /// <summary>Each call's ret and error, FIONREAD's value and WSAEnumNetworkEvents' enumeration.</summary>
@@ -42,12 +49,14 @@ public enum ObservedAspects
     /// <summary>Handle values: a new socket's (<c>handle</c>) and a message's wParam (<c>@value</c>), where recorded.</summary>
     Handles = 0x10,
 
+    /// <summary>Every aspect (version 1, and a version 2 header without "observes").</summary>
     All = Results | Posted | Delivered | Signaled | Handles,
 }
 
 /// <summary>The first line of every scenario or trace file.</summary>
 public sealed record TraceHeader
 {
+    /// <summary>"scenario" (inputs only) or "trace" (inputs with what a stack did).</summary>
     public required string Kind { get; init; }
 
     /// <summary>The format version the file is written in: 1 unless it uses something of version 2 (<see cref="TraceFormat.VersionFor"/>).</summary>
@@ -62,8 +71,10 @@ public sealed record TraceHeader
     /// </summary>
     public int PostingDelay { get; init; }
 
+    /// <summary>The scenario's name, as the catalogue and reports cite it.</summary>
     public string? Name { get; init; }
 
+    /// <summary>What the scenario shows, in a sentence or two.</summary>
     public string? Description { get; init; }
 
     /// <summary>The API behaviour the scenario is about (e.g. "close"), the catalogue's grouping; documentation only.</summary>
@@ -81,8 +92,10 @@ public sealed record TraceHeader
     /// <summary>For a trace: the profile the stack is expected to follow.</summary>
     public string? Profile { get; init; }
 
+    /// <summary>For a capture: where it was made; null for a scenario or the model's trace.</summary>
     public Provenance? Provenance { get; init; }
 
+    /// <summary>Whether it is a scenario (inputs only).</summary>
     public bool IsScenario => Kind == TraceFormat.ScenarioKind;
 }
 
@@ -95,9 +108,11 @@ public readonly record struct ObservedMessage(string Window, int Message, string
 /// <summary>What WSAEnumNetworkEvents returned, as recorded (errors sorted by bit). Equal when the bits and the errors are.</summary>
 public sealed record ObservedEnumeration(NetworkEvents Events, IReadOnlyList<BitError> Errors)
 {
+    /// <inheritdoc/>
     public bool Equals(ObservedEnumeration? other) =>
         other is not null && Events == other.Events && Errors.SequenceEqual(other.Errors);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Events, Errors.Count);
 }
 
@@ -107,21 +122,28 @@ public sealed record ObservedEnumeration(NetworkEvents Events, IReadOnlyList<Bit
 /// </summary>
 public sealed record ObservedStep
 {
+    /// <summary>What the call returned (0 for a network input).</summary>
     public long Return { get; init; }
 
+    /// <summary>WSAGetLastError when the call failed; <see cref="WsaError.None"/> when it succeeded.</summary>
     public WsaError Error { get; init; }
 
+    /// <summary>The count FIONREAD wrote; null for other calls.</summary>
     public long? Value { get; init; }
 
     /// <summary>Version 2: the handle value socket() or accept() returned, if the trace records it.</summary>
     public long? Handle { get; init; }
 
+    /// <summary>Messages posted during the step, in order.</summary>
     public IReadOnlyList<ObservedMessage> Posted { get; init; } = [];
 
+    /// <summary>Messages the application retrieved at the step (getMessages, getMessage), in order.</summary>
     public IReadOnlyList<ObservedMessage> Delivered { get; init; } = [];
 
+    /// <summary>What WSAEnumNetworkEvents returned; null for other calls.</summary>
     public ObservedEnumeration? Enumerated { get; init; }
 
+    /// <summary>The event objects signaled after the step.</summary>
     public IReadOnlyList<string> Signaled { get; init; } = [];
 
     /// <summary>The stack's bounded wait for this step ran out (the probe records it rather than hanging).</summary>
@@ -130,6 +152,7 @@ public sealed record ObservedStep
     /// <summary>Free text a capture may attach (e.g. bytes a fill-send wrote); never compared.</summary>
     public string? Note { get; init; }
 
+    /// <inheritdoc/>
     public bool Equals(ObservedStep? other) =>
         other is not null
         && Return == other.Return && Error == other.Error && Value == other.Value && Handle == other.Handle && TimedOut == other.TimedOut
@@ -137,6 +160,7 @@ public sealed record ObservedStep
         && Equals(Enumerated, other.Enumerated)
         && Signaled.SequenceEqual(other.Signaled, StringComparer.Ordinal);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Return, Error, Value, Posted.Count, Delivered.Count, Signaled.Count);
 }
 
@@ -156,8 +180,10 @@ public sealed record Trace(string Source, TraceHeader Header, IReadOnlyList<Trac
         };
 }
 
+/// <summary>The format's fixed words and numbers (docs/trace-format.md).</summary>
 public static class TraceFormat
 {
+    /// <summary>The header's "format" value, which identifies a file of this format.</summary>
     public const string Format = "wsaasyncselect-trace";
 
     /// <summary>The first version: every step observes every aspect; getMessages retrieves all of a window's messages.</summary>
@@ -190,8 +216,15 @@ public static class TraceFormat
         ("handles", ObservedAspects.Handles),
     ];
 
+    /// <summary>The header's "kind" of a scenario: inputs only.</summary>
     public const string ScenarioKind = "scenario";
+
+    /// <summary>The header's "kind" of a trace: inputs with observed outputs.</summary>
     public const string TraceKind = "trace";
+
+    /// <summary>The window WSAAsyncSelect posts to when a step does not name one.</summary>
     public const string DefaultWindow = "w";
+
+    /// <summary>The message number (offset from WM_USER) when a step does not give one.</summary>
     public const int DefaultMessage = 1;
 }

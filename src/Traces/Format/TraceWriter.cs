@@ -20,6 +20,7 @@ public sealed class TraceWriter : IDisposable
     private int _steps;
     private int _version = TraceFormat.Version1;
 
+    /// <summary>A writer to <paramref name="output"/>; with <paramref name="ownsWriter"/> disposing this writer disposes it.</summary>
     public TraceWriter(TextWriter output, bool ownsWriter = false)
     {
         _out = output;
@@ -35,6 +36,7 @@ public sealed class TraceWriter : IDisposable
     /// <summary>A writer to <paramref name="path"/>, created (replacing any file there) when the header is written.</summary>
     public static TraceWriter Create(string path) => new(path);
 
+    /// <summary>Writes the header line, which must come first. Partial observation needs a version 2 header (<see cref="TraceFormat.VersionFor"/>); otherwise this throws <see cref="InvalidOperationException"/>.</summary>
     public void WriteHeader(TraceHeader header)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -129,6 +131,7 @@ public sealed class TraceWriter : IDisposable
         }
     }
 
+    /// <summary>Writes a trace's end line: complete, or interrupted with <paramref name="reason"/>. A reader marks a trace without one as interrupted.</summary>
     public void WriteEnd(bool complete, string? reason = null) => WriteLine(w =>
     {
         w.WriteString("end", complete ? "complete" : "interrupted");
@@ -160,6 +163,7 @@ public sealed class TraceWriter : IDisposable
         }
     }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         if (_ownsWriter)
@@ -172,25 +176,34 @@ public sealed class TraceWriter : IDisposable
 /// <summary>The outputs of a step in their written form: messages already as canonical text.</summary>
 public sealed record RenderedObservation
 {
+    /// <summary>What the call returned.</summary>
     public long Return { get; init; }
 
+    /// <summary>WSAGetLastError when the call failed; <see cref="WsaError.None"/> when it succeeded.</summary>
     public WsaError Error { get; init; }
 
+    /// <summary>The count FIONREAD wrote; null for other calls.</summary>
     public long? Value { get; init; }
 
     /// <summary>Version 2: the handle value socket() or accept() returned.</summary>
     public long? Handle { get; init; }
 
+    /// <summary>Messages posted during the step, as the format writes them ("a FD_READ"; window, message, generation and error only when not the default).</summary>
     public IReadOnlyList<string> Posted { get; init; } = [];
 
+    /// <summary>Messages retrieved at the step, as canonical text.</summary>
     public IReadOnlyList<string> Delivered { get; init; } = [];
 
+    /// <summary>What WSAEnumNetworkEvents returned; null for other calls.</summary>
     public ObservedEnumeration? Enumerated { get; init; }
 
+    /// <summary>The event objects signaled after the step.</summary>
     public IReadOnlyList<string> Signaled { get; init; } = [];
 
+    /// <summary>The stack's bounded wait for the step ran out.</summary>
     public bool TimedOut { get; init; }
 
+    /// <summary>Free text for the reader; never compared.</summary>
     public string? Note { get; init; }
 
     /// <summary>Renders what the model observed, resolving socket generations against the state after the step.</summary>
@@ -205,7 +218,7 @@ public sealed record RenderedObservation
         Signaled = [.. o.Signaled],
     };
 
-    public void Write(Utf8JsonWriter w)
+    internal void Write(Utf8JsonWriter w)
     {
         w.WriteStartObject();
         w.WriteNumber("ret", Return);

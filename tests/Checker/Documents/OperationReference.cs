@@ -6,7 +6,7 @@ namespace WinsockConformance.CheckerTests.Documents;
 /// Generates the two tables of docs/trace-format.md's operation reference (application calls, network inputs)
 /// from the operation table: names and aliases, the fields each takes with their defaults, what it does.
 /// </summary>
-public static class OperationReference
+internal static class OperationReference
 {
     public static string Table(OperationGroup group)
     {

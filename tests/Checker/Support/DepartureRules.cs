@@ -12,7 +12,7 @@ namespace WinsockConformance.CheckerTests.Support;
 /// step that differs. The rule is the switch's rule for the
 /// profile's value (windows' rule when that value has none). How the known-differences files are checked against the captures.
 /// </summary>
-public static class DepartureRules
+internal static class DepartureRules
 {
     private static readonly MethodInfo s_clone = typeof(Profile).GetMethod("<Clone>$")!;
 

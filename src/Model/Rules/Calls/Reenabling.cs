@@ -8,7 +8,7 @@ namespace WinsockConformance.Model;
 // when the socket settles, so an event whose condition still holds is delivered again at once.
 
 /// <summary>The calls of the re-enabling table, as the rule units tell the table which one they made.</summary>
-public enum ReenablingCall
+internal enum ReenablingCall
 {
     /// <summary>A recv-family call that reached the stack (MSG_PEEK included): FD_READ, or FD_OOB with MSG_OOB.</summary>
     Recv,
@@ -45,7 +45,7 @@ public enum ReenablingCall
 }
 
 /// <summary>The condition on the call (its result, or the socket's mode) under which a row re-enables its events.</summary>
-public enum ReenableWhen
+internal enum ReenableWhen
 {
     /// <summary>Whatever the call returns.</summary>
     Always,
@@ -67,7 +67,7 @@ public enum ReenableWhen
 }
 
 /// <summary>What a row does to its events when its condition holds.</summary>
-public enum ReenableEffect
+internal enum ReenableEffect
 {
     /// <summary>Re-opens the latch; the level is re-checked when the socket settles (D2).</summary>
     Reopen,
@@ -83,7 +83,7 @@ public enum ReenableEffect
 /// One row of the re-enabling table: the events, the call, the condition on its result, the effect, and the rule:
 /// its own, or that of the profile switch value the row stands for (<see cref="Variant"/>; rows without one hold for every profile).
 /// </summary>
-public sealed record ReenablingRow(NetworkEvents Events, ReenablingCall Call, string CallText, ReenableWhen When, RuleId? OwnRule, SwitchCase? Variant, ReenableEffect Effect = ReenableEffect.Reopen)
+internal sealed record ReenablingRow(NetworkEvents Events, ReenablingCall Call, string CallText, ReenableWhen When, RuleId? OwnRule, SwitchCase? Variant, ReenableEffect Effect = ReenableEffect.Reopen)
 {
     /// <summary>The row's rule: the variant's when it has one.</summary>
     public RuleId? Rule => Variant is null ? OwnRule : Variant.Rule;
@@ -92,7 +92,7 @@ public sealed record ReenablingRow(NetworkEvents Events, ReenablingCall Call, st
 }
 
 /// <summary>The re-enabling table as data, and the one function that applies it.</summary>
-public static class ReenablingTable
+internal static class ReenablingTable
 {
     private const NetworkEvents Read = NetworkEvents.Read;
     private const NetworkEvents Write = NetworkEvents.Write;

@@ -12,7 +12,7 @@ namespace WinsockConformance.Simulation.Native.Channel;
 /// the harness holding a writer on req lets it append its own Exited frame after whatever the program wrote before it
 /// ended.
 /// </summary>
-public sealed class FifoChannel : IShimChannel
+internal sealed class FifoChannel : IShimChannel
 {
     private static int s_next;
     private readonly string _folder;

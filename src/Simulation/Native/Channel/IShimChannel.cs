@@ -6,7 +6,7 @@ namespace WinsockConformance.Simulation.Native.Channel;
 /// The harness's end of one program run's channel to the shim: requests in order, one reply per request that wants one,
 /// and, after the last request the program sent, an <see cref="ShimOp.Exited"/> request when its process ended.
 /// </summary>
-public interface IShimChannel : IDisposable
+internal interface IShimChannel : IDisposable
 {
     /// <summary>What the program is given as WSASIM_CHANNEL (a Z:\ folder under Wine, a \\.\pipe\ name on Windows).</summary>
     string ProgramSide { get; }

@@ -9,7 +9,7 @@ namespace WinsockConformance.Simulation.Native.Channel;
 /// call. The end of the program's process closes its end: the read that finds the pipe's end returns Exited with the
 /// status the process watcher reported. (Written for Windows; this project's machines run the Linux channel.)
 /// </summary>
-public sealed class NamedPipeChannel : IShimChannel
+internal sealed class NamedPipeChannel : IShimChannel
 {
     private static int s_next;
     private readonly NamedPipeServerStream _pipe;

@@ -11,7 +11,7 @@ namespace WinsockConformance.Simulation.Native.Live;
 /// (the program is told the port). A real peer cannot see what the program has read: "wait until received" becomes a
 /// pause; the waits on what the program sent, shut down or closed read the connection until that is seen.
 /// </summary>
-public sealed class LivePeer : IDisposable
+internal sealed class LivePeer : IDisposable
 {
     /// <summary>How long "wait until received" pauses (the program's reads cannot be seen from the network).</summary>
     public static readonly TimeSpan ReceivedPause = TimeSpan.FromMilliseconds(300);

@@ -9,7 +9,7 @@ namespace WinsockConformance.Simulation.Native.Live;
 /// <param name="Elapsed">How long the program ran, start to exit (or to being ended).</param>
 /// <param name="Output">What the program printed, line by line.</param>
 /// <param name="PeerNotes">What the peer script did and saw, in order, for the report.</param>
-public sealed record LiveOutcome(int? ExitCode, TimeSpan Elapsed, IReadOnlyList<string> Output, IReadOnlyList<string> PeerNotes)
+internal sealed record LiveOutcome(int? ExitCode, TimeSpan Elapsed, IReadOnlyList<string> Output, IReadOnlyList<string> PeerNotes)
 {
     public bool Passed => ExitCode == 0;
 
@@ -27,7 +27,7 @@ public sealed record LiveOutcome(int? ExitCode, TimeSpan Elapsed, IReadOnlyList<
 /// played over loopback TCP: what the program does on the stack CI has, beside what the simulated profiles make of it.
 /// "{port}" in the arguments becomes the peer's port.
 /// </summary>
-public sealed class LiveRun(ProgramLauncher launcher)
+internal sealed class LiveRun(ProgramLauncher launcher)
 {
     public static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(20);
 

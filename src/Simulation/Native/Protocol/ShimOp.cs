@@ -4,7 +4,7 @@ namespace WinsockConformance.Simulation.Native.Protocol;
 /// The requests the ws2_32 shim sends (native/shim/protocol.h, enum wsasim_op, where each one's arguments are listed);
 /// tests/Simulation checks the numbers against the header.
 /// </summary>
-public enum ShimOp : ushort
+internal enum ShimOp : ushort
 {
     Hello = 1,
     Unsupported = 2,
@@ -60,7 +60,7 @@ public enum ShimOp : ushort
 }
 
 /// <summary>Where the program would block or poll (protocol.h, enum wsasim_idle).</summary>
-public enum IdleKind
+internal enum IdleKind
 {
     GetMessage = 1,
     PeekMessage = 2,
@@ -70,7 +70,7 @@ public enum IdleKind
 }
 
 /// <summary>What the shim does after an idle point (protocol.h, enum wsasim_idle_verdict).</summary>
-public enum IdleVerdict
+internal enum IdleVerdict
 {
     /// <summary>Something was posted or set: look again.</summary>
     Delivered = 0,
@@ -83,7 +83,7 @@ public enum IdleVerdict
 }
 
 /// <summary>What the shim does in the program's process for the harness (protocol.h, enum wsasim_effect).</summary>
-public enum EffectKind : uint
+internal enum EffectKind : uint
 {
     Post = 1,
     SetEvent = 2,

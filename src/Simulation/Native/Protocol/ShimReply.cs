@@ -3,14 +3,14 @@ using System.Buffers.Binary;
 namespace WinsockConformance.Simulation.Native.Protocol;
 
 /// <summary>One thing the shim does in the program's process: post a message, set or reset an event, end the process.</summary>
-public readonly record struct ShimEffect(EffectKind Kind, ulong A, ulong B = 0, ulong C = 0, ulong D = 0);
+internal readonly record struct ShimEffect(EffectKind Kind, ulong A, ulong B = 0, ulong C = 0, ulong D = 0);
 
 /// <summary>
 /// A reply under construction: the result, the last error (when the call set one), the bytes to write into the
 /// caller's memory, and the effects in order. Frame: u32 length | u32 flags | i64 result | u32 error | u16 effects |
 /// u16 writes | effect[] (u32 kind, u32 0, u64 a, b, c, d) | write[] (u64 address, u32 length, u32 0, bytes padded to 8).
 /// </summary>
-public sealed class ShimReply
+internal sealed class ShimReply
 {
     private const uint SetsError = 1;
     private readonly List<ShimEffect> _effects = [];

@@ -7,7 +7,7 @@ namespace WinsockConformance.Simulation.Native.Protocol;
 /// One request from the shim: the operation, its u64 arguments, the bytes it sent (a sockaddr, send's data, event
 /// handles), the calling thread. Frame: u32 length | u16 op | u16 argc | u32 blob_length | u32 thread_id | u64 args[] | blob.
 /// </summary>
-public sealed record ShimRequest(ShimOp Op, ulong[] Args, byte[] Blob, uint ThreadId)
+internal sealed record ShimRequest(ShimOp Op, ulong[] Args, byte[] Blob, uint ThreadId)
 {
     public const int HeaderSize = 16;
 

@@ -6,7 +6,7 @@ namespace WinsockConformance.Simulation.Native.Wine;
 /// Starts a Windows program: under Wine on Linux (with the session's prefix, the shim's channel, and the DLL override
 /// when the shim stands in for ws2_32), natively on Windows. Its standard input is empty; its output is collected.
 /// </summary>
-public sealed class ProgramLauncher(WineSettings? wine)
+internal sealed class ProgramLauncher(WineSettings? wine)
 {
     /// <summary>Whether programs run under Wine (Linux) or natively (Windows).</summary>
     public bool UnderWine => wine is not null;

@@ -8,7 +8,7 @@ namespace WinsockConformance.Simulation.Native.Wine;
 /// start. Started once and waited for (its "ready" line: runs started before the session was up failed); ended by
 /// killing the keeper, after which Wine's server ends by itself a few seconds later, as it always does.
 /// </summary>
-public sealed class WineSession : IDisposable
+internal sealed class WineSession : IDisposable
 {
     private readonly Process _keeper;
 

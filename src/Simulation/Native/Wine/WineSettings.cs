@@ -4,7 +4,7 @@ namespace WinsockConformance.Simulation.Native.Wine;
 /// Which Wine runs native programs, and where: the loader, the prefix, the debug channels. ./conformance sets these from
 /// its stack choice (the system's Wine 8 by default, or --wine DIR); without it, wine from PATH and the usual prefix.
 /// </summary>
-public sealed record WineSettings(string Loader, string? Server, string Prefix, string Debug)
+internal sealed record WineSettings(string Loader, string? Server, string Prefix, string Debug)
 {
     /// <summary>Wine's messages about DLLs it cannot load stay on (they explain a program that does not start); the rest are off.</summary>
     public const string DefaultDebug = "-all,err+module";

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace WinsockConformance.Traces;
 
 /// <summary>How an operation needs a field: always, never (a default stands in), or in one variant of the operation.</summary>
-public enum Need
+internal enum Need
 {
     Required,
     Optional,
@@ -18,7 +18,7 @@ public enum Need
 /// and for a variant field the discriminator value it belongs to. Read, written, documented and turned
 /// into the JSON Schema from this one declaration (<see cref="Operations"/>).
 /// </summary>
-public sealed record FieldUse(Field Field, Need Need, object? Default = null, string? Note = null, Field? Discriminator = null, string? When = null)
+internal sealed record FieldUse(Field Field, Need Need, object? Default = null, string? Note = null, Field? Discriminator = null, string? When = null)
 {
     /// <summary>The same use with a sentence for the reference ("the new socket's name").</summary>
     public FieldUse Says(string note) => this with { Note = note };
@@ -29,7 +29,7 @@ public sealed record FieldUse(Field Field, Need Need, object? Default = null, st
 /// model, how it is written, documented and constrained in the schema. Several fields may read one key
 /// (<c>len</c> is a plain count for recv and a count or <c>"fill"</c> for send).
 /// </summary>
-public abstract class Field
+internal abstract class Field
 {
     private protected Field(Key key, string description)
     {
@@ -70,7 +70,7 @@ public abstract class Field
 }
 
 /// <summary>A field whose values are of type <typeparamref name="T"/>.</summary>
-public abstract class Field<T> : Field
+internal abstract class Field<T> : Field
 {
     private protected Field(Key key, string description)
         : base(key, description)

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace WinsockConformance.Traces;
 
 /// <summary>A socket, window or event-object name (<see cref="NameRules"/>).</summary>
-public sealed class NameField : Field<string>
+internal sealed class NameField : Field<string>
 {
     internal NameField(Key key, string description)
         : base(key, description)
@@ -32,7 +32,7 @@ public sealed class NameField : Field<string>
 }
 
 /// <summary>A non-negative integer below 2^31.</summary>
-public sealed class CountField : Field<int>
+internal sealed class CountField : Field<int>
 {
     internal CountField(Key key, string description)
         : base(key, description)
@@ -57,10 +57,10 @@ public sealed class CountField : Field<int>
 }
 
 /// <summary>How much a send sends: a byte count, or everything until WSAEWOULDBLOCK.</summary>
-public readonly record struct SendAmount(int Bytes, bool Fill);
+internal readonly record struct SendAmount(int Bytes, bool Fill);
 
 /// <summary>A byte count, or the word <c>"fill"</c>: send until the send buffer is full.</summary>
-public sealed class SendAmountField : Field<SendAmount>
+internal sealed class SendAmountField : Field<SendAmount>
 {
     internal const string FillWord = "fill";
 
@@ -115,7 +115,7 @@ public sealed class SendAmountField : Field<SendAmount>
 }
 
 /// <summary>true or false.</summary>
-public sealed class SwitchField : Field<bool>
+internal sealed class SwitchField : Field<bool>
 {
     internal SwitchField(Key key, string description)
         : base(key, description)
@@ -140,7 +140,7 @@ public sealed class SwitchField : Field<bool>
 }
 
 /// <summary>One word of a fixed list (<c>"SD_SEND"</c>), some with aliases (<c>"tcp"</c> for <c>"stream"</c>).</summary>
-public sealed class ChoiceField<T> : Field<T>
+internal sealed class ChoiceField<T> : Field<T>
     where T : struct, Enum
 {
     private readonly (string Word, T Value)[] _words;
@@ -214,7 +214,7 @@ public sealed class ChoiceField<T> : Field<T>
 }
 
 /// <summary>A set of flags written as an array of their names (<c>["FD_READ","FD_CLOSE"]</c>); <c>[]</c> is none.</summary>
-public sealed class SetField<T> : Field<T>
+internal sealed class SetField<T> : Field<T>
     where T : struct, Enum
 {
     private readonly (string Word, T Value)[] _members;

@@ -3,14 +3,14 @@ using WinsockConformance.Model;
 namespace WinsockConformance.Traces;
 
 /// <summary>setsockopt's options (the model has one input per option).</summary>
-public enum SocketOption
+internal enum SocketOption
 {
     OobInline,
     Linger,
 }
 
 /// <summary>ioctlsocket's commands (the model has one input per command).</summary>
-public enum IoctlSocketCommand
+internal enum IoctlSocketCommand
 {
     NonBlocking,
     BytesReadable,
@@ -21,7 +21,7 @@ public enum IoctlSocketCommand
 /// operation uses which, the reader reads their keys, the writer writes them, the reference documents them.
 /// A new field is one line here.
 /// </summary>
-public static class StepFields
+internal static class StepFields
 {
     /// <summary>The keys of a step line and of the end line (the reader cannot tell them apart until the line is read).</summary>
     internal static readonly KeySet Keys = new();

@@ -4,7 +4,7 @@ using WinsockConformance.Model;
 namespace WinsockConformance.Traces;
 
 /// <summary>Which table of the reference an operation is in.</summary>
-public enum OperationGroup
+internal enum OperationGroup
 {
     /// <summary>A call the application makes.</summary>
     Call,
@@ -19,7 +19,7 @@ public enum OperationGroup
 /// is written back and described in one line. The reader, the writer, the one-line descriptions, the
 /// reference in docs/trace-format.md and the JSON Schema all come from these rows.
 /// </summary>
-public sealed class Operation
+internal sealed class Operation
 {
     private readonly Func<FieldValues, string, Input> _read;
     private readonly List<Shape> _forms = [];
@@ -118,7 +118,7 @@ internal readonly struct FieldWriter(Utf8JsonWriter w)
 /// each value is judged only now, by the field that reads it and as the operation's row declares it (required,
 /// or its default), so a key no operation reads is never an error.
 /// </summary>
-public sealed class FieldValues
+internal sealed class FieldValues
 {
     private readonly LineReader _line;
     private Slot[] _slots = [];

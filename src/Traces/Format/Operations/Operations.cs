@@ -10,7 +10,7 @@ namespace WinsockConformance.Traces;
 /// generated from it, and so is the JSON Schema's step definition). A new operation is one row here, plus its
 /// rule in the model.
 /// </summary>
-public static class Operations
+internal static class Operations
 {
     /// <summary>Every operation, in the reference's order.</summary>
     public static readonly IReadOnlyList<Operation> All =

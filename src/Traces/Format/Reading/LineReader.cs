@@ -6,7 +6,7 @@ using System.Text.Unicode;
 namespace WinsockConformance.Traces;
 
 /// <summary>Thrown for a malformed line; the reader adds file and line.</summary>
-public sealed class TraceFormatException(string message) : Exception(message);
+internal sealed class TraceFormatException(string message) : Exception(message);
 
 /// <summary>
 /// The one pass over a line's JSON (<see cref="Utf8JsonReader"/>, straight from the file's bytes): each key the

@@ -8,7 +8,7 @@ namespace WinsockConformance.Traces;
 /// written as text, <c>[window[/msg] ]socket[#generation] FD_EVENT [ERROR]</c>, so a name may not hold
 /// what separates those parts, nor characters a report could not show on one line.
 /// </summary>
-public static class NameRules
+internal static class NameRules
 {
     /// <summary>The rule in one phrase, for error messages and the schema's description.</summary>
     public const string Summary = "a non-empty string without white space, control characters, '#' or '/', not starting with FD_";

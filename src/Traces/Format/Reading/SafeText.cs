@@ -7,7 +7,7 @@ namespace WinsockConformance.Traces;
 /// Input quoted in messages and reports: control characters escaped (no newline starts a second line, no
 /// escape sequence reaches a terminal) and long values cut, saying so with "…".
 /// </summary>
-public static class SafeText
+internal static class SafeText
 {
     /// <summary>How many characters of a quoted value a message shows.</summary>
     public const int QuoteLength = 80;
