@@ -116,9 +116,10 @@ internal static class RunOptions
     /// <summary>Whether the stack can run the scenario (the loopback probe cannot produce some inputs).</summary>
     public static bool Runnable(string kind, Trace scenario) => kind != "live" || !OperatingSystem.IsWindows() || LiveStack.Unreachable(scenario) is null;
 
-    /// <summary>"stack wine-8.0 (…; ws2_32 …; wine …), profile wine-8".</summary>
+    /// <summary>"stack wine-8.0 (…; ws2_32 …; wine …), profile wine-8", and for the real stack how its steps settle.</summary>
     public static string StackLine(IScenarioStack stack, Profile judged) =>
-        $"stack {stack.Name} ({stack.Provenance.Os}; ws2_32 {stack.Provenance.Ws2_32 ?? "?"}{(stack.Provenance.Wine is null ? string.Empty : "; wine " + stack.Provenance.Wine)}), profile {judged.Name}";
+        $"stack {stack.Name} ({stack.Provenance.Os}; ws2_32 {stack.Provenance.Ws2_32 ?? "?"}{(stack.Provenance.Wine is null ? string.Empty : "; wine " + stack.Provenance.Wine)}), profile {judged.Name}"
+        + (OperatingSystem.IsWindows() && stack is LiveStack live ? $"; settling: {live.SettlingDescription}" : string.Empty);
 
     /// <summary>"wine-8.0 (Microsoft Windows …; wine 8.0 on Linux …)", as the coverage file names the stack.</summary>
     public static string StackDescription(IScenarioStack stack) =>

@@ -71,7 +71,7 @@ internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, 
         var generator = Generators.ScenarioUnder(settings.Profile, KnownFindings.Avoiding(settings.Generation, settings.KnownFindings));
         var found = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var index in indices)
+        foreach (var (index, scenario) in GeneratedAhead(generator, settings.Seed, indices))
         {
             if (stop.IsCancellationRequested)
             {
@@ -80,7 +80,6 @@ internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, 
 
             _stackRuns = 0;
             var output = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-            var scenario = FuzzSeed.Scenario(generator, settings.Seed, index);
             var started = clock.Elapsed;
             var result = RunOnce(scenario, index);
             var outcome = new ScenarioOutcome
@@ -115,6 +114,40 @@ internal sealed class FuzzRun(DifferentialRunner runner, FuzzSettings settings, 
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The scenarios of <paramref name="indices"/> in order, each generated on another thread while the one before it
+    /// runs: generating is computation, and a live step mostly waits for the wineserver. Each scenario depends on its
+    /// seed and index alone (<see cref="FuzzSeed"/>), and one is generated at a time, so this changes nothing but when.
+    /// </summary>
+    private static IEnumerable<(long Index, Scenario Scenario)> GeneratedAhead(FsCheck.Gen<Scenario> generator, ulong seed, IEnumerable<long> indices)
+    {
+        using var next = indices.GetEnumerator();
+        if (!next.MoveNext())
+        {
+            yield break;
+        }
+
+        var index = next.Current;
+        var pending = Task.Run(() => FuzzSeed.Scenario(generator, seed, index));
+        while (true)
+        {
+            var current = (index, pending.GetAwaiter().GetResult());
+            var more = next.MoveNext();
+            if (more)
+            {
+                index = next.Current;
+                var following = index;
+                pending = Task.Run(() => FuzzSeed.Scenario(generator, seed, following));
+            }
+
+            yield return current;
+            if (!more)
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>Reproduce, then shrink on the stack and save; a disagreement that does not reproduce is flaky.</summary>

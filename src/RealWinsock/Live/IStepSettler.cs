@@ -3,8 +3,8 @@ using WinsockConformance.Traces;
 
 namespace WinsockConformance.RealWinsock.Live;
 
-/// <summary>What settling a step gathered: the messages it posted, and whether a predicted effect never came.</summary>
-internal readonly record struct Settled(IReadOnlyList<ObservedMessage> Posted, bool TimedOut);
+/// <summary>What settling a step gathered: the messages it posted, the event objects signaled once it settled, and whether a predicted effect never came.</summary>
+internal readonly record struct Settled(IReadOnlyList<ObservedMessage> Posted, IReadOnlyList<string> Signaled, bool TimedOut);
 
 /// <summary>Waits, after a step's call returned, until the step's effects are complete (<see cref="Settling"/>).</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("windows")]

@@ -50,6 +50,25 @@ internal sealed class LiveSession(WinsockApi api, LoopbackPeer peer, MessageWind
     public bool Abandoned { get; private set; }
 
     /// <summary>
+    /// The latest of <paramref name="since"/> and the moments the peers last read a byte (Stopwatch timestamps): a step
+    /// that moves data (peer.read draining a filled send buffer takes hundreds of reads, and seconds on a loaded
+    /// machine) is progressing, not hung. Called from the watchdog's thread; the peers' timestamps are read atomically.
+    /// </summary>
+    public long LastProgress(long since)
+    {
+        var latest = since;
+        foreach (var s in _sockets.ToArray())
+        {
+            if (s.Peer is { } p)
+            {
+                latest = Math.Max(latest, p.LastRead);
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>
     /// Called by the watchdog thread when a step hangs: closes every socket under test so the blocked call
     /// returns. The scenario cannot go on after this; the trace ends marked interrupted.
     /// </summary>

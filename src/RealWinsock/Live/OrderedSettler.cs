@@ -36,14 +36,14 @@ internal sealed class OrderedSettler(ServerBarrier barrier, TimeSpan maxWait) : 
             var satisfied = posted.Count >= expected && (expectedSignaled is not { } e || now.SequenceEqual(e, StringComparer.Ordinal));
             if (satisfied && !changed)
             {
-                return new Settled(posted, TimedOut: false);
+                return new Settled(posted, now, TimedOut: false);
             }
 
             if (!satisfied)
             {
                 if (clock.Elapsed >= maxWait)
                 {
-                    return new Settled(posted, TimedOut: true);
+                    return new Settled(posted, now, TimedOut: true);
                 }
 
                 Thread.Sleep(1);

@@ -132,10 +132,13 @@ internal sealed class PeerConnection : IDisposable
     /// <summary>When the peer last read a byte (or the connection was made): a Stopwatch timestamp.</summary>
     private long _lastRead = Stopwatch.GetTimestamp();
 
+    /// <summary>When the peer last read a byte (a Stopwatch timestamp); read by the step watchdog's thread.</summary>
+    public long LastRead => Volatile.Read(ref _lastRead);
+
     private void Took(long bytes)
     {
         Received += bytes;
-        _lastRead = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _lastRead, Stopwatch.GetTimestamp());
     }
 
     /// <summary>A recv returned 0 (the socket under test shut down sending) or failed for good: nothing more will arrive.</summary>

@@ -95,11 +95,12 @@ internal sealed class QueueLedger<T>(IThreadQueue queue, QueuedMessage marker, F
 
     /// <summary>
     /// Puts every message still queued back into the real queue, in order, then the marker: between steps the real queue
-    /// holds them. Call after a <see cref="Collect"/>; while they are already back it does nothing.
+    /// holds them. Call after a <see cref="Collect"/>; while they are already back, or when none is queued, it does nothing.
     /// </summary>
     public void Requeue()
     {
-        if (_markerQueued)
+        // With nothing queued there is nothing to tell apart: the next Collect takes everything as new, so no marker.
+        if (_markerQueued || _queued.Count == 0)
         {
             return;
         }

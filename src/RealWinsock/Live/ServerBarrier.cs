@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Kernel32 = WinsockConformance.RealWinsock.Interop.Interop.Kernel32;
+
 namespace WinsockConformance.RealWinsock.Live;
 
 /// <summary>
@@ -9,8 +12,11 @@ namespace WinsockConformance.RealWinsock.Live;
 /// can only be in a later batch than request 1, and request 3 in a later one than request 2. So when request 3 is
 /// answered the readiness has been handled: its messages are in the thread's queue, its event objects set. Handling one
 /// readiness can arm another (FD_CONNECT's handling watches writability again, and FD_WRITE comes one batch later):
-/// each such link takes one request more, hence <see cref="Requests"/>. The request is WSAEnumNetworkEvents on a
-/// private socket that never connects: it always goes to the server and changes nothing a scenario sees.
+/// each such link takes one request more, hence <see cref="Requests"/>.
+/// The request is GetHandleInformation on a private event object: under Wine it is always one server request
+/// (set_handle_info with an empty mask: the handle table lives in the server), about a third of the cost of
+/// WSAEnumNetworkEvents, which the barrier used before (docs/benchmarks.md), and it changes nothing a scenario sees.
+/// A wait on an event object would be as cheap but is not a server request where Wine uses ntsync.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("windows")]
 internal sealed class ServerBarrier : IDisposable
@@ -18,18 +24,16 @@ internal sealed class ServerBarrier : IDisposable
     /// <summary>Three for what the kernel holds, one for the longest chain seen in server/sock.c (connect, then write).</summary>
     public const int Requests = 4;
 
-    private readonly WinsockApi _api;
-    private readonly ProbeSocketHandle _socket;
+    private readonly ProbeEventHandle _handle;
 
-    /// <summary>Creates the private socket: before any scenario's first step, so it never takes a closed socket's handle value (H-3).</summary>
+    /// <summary>Creates the private event object: before any scenario's first step, so it never takes a closed socket's handle value (H-3).</summary>
     public ServerBarrier(WinsockApi api)
     {
-        _api = api;
-        var call = api.Socket(SocketKind.Datagram, out _socket);
-        if (_socket.IsInvalid)
+        var call = api.CreateEvent(out _handle);
+        if (_handle.IsInvalid)
         {
-            _socket.Dispose();
-            throw new InvalidOperationException($"socket(datagram) for the settling barrier failed: {call}");
+            _handle.Dispose();
+            throw new InvalidOperationException($"WSACreateEvent for the settling barrier failed: {call}");
         }
     }
 
@@ -38,13 +42,12 @@ internal sealed class ServerBarrier : IDisposable
     {
         for (var i = 0; i < Requests; i++)
         {
-            var call = _api.EnumNetworkEvents(_socket, null, out _);
-            if (call.IsSocketError)
+            if (!Kernel32.GetHandleInformation(_handle, out _))
             {
-                throw new InvalidOperationException($"WSAEnumNetworkEvents on the settling barrier's socket failed: {call}");
+                throw new InvalidOperationException($"GetHandleInformation on the settling barrier's event object failed: error {Marshal.GetLastPInvokeError()}");
             }
         }
     }
 
-    public void Dispose() => _socket.Dispose();
+    public void Dispose() => _handle.Dispose();
 }

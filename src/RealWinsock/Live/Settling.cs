@@ -17,7 +17,7 @@ namespace WinsockConformance.RealWinsock.Live;
 /// <param name="Quiet">A quiet period to use on every stack (timed settling), or null for the stack's own way.</param>
 /// <param name="NativeQuiet">The quiet period where the stack offers no ordering to rely on (Windows).</param>
 /// <param name="MaxWait">How long to wait for predicted effects that do not come (recorded as a timeout).</param>
-/// <param name="StepTimeout">How long one call may block before the watchdog releases it and abandons the scenario.</param>
+/// <param name="StepTimeout">How long a step may go without progress (a call blocked, the peer reading nothing) before the watchdog releases it and abandons the scenario.</param>
 internal sealed record Settling(TimeSpan? Quiet, TimeSpan NativeQuiet, TimeSpan MaxWait, TimeSpan StepTimeout)
 {
     /// <summary>

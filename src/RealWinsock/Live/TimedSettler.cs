@@ -33,7 +33,7 @@ internal sealed class TimedSettler(TimeSpan quiet, TimeSpan maxWait) : IStepSett
                 satisfiedAt ??= clock.Elapsed;
                 if (clock.Elapsed - satisfiedAt >= quiet)
                 {
-                    return new Settled(posted, TimedOut: false);
+                    return new Settled(posted, session.SignaledEvents(), TimedOut: false);
                 }
             }
             else
@@ -41,7 +41,7 @@ internal sealed class TimedSettler(TimeSpan quiet, TimeSpan maxWait) : IStepSett
                 satisfiedAt = null;
                 if (clock.Elapsed >= maxWait)
                 {
-                    return new Settled(posted, TimedOut: true);
+                    return new Settled(posted, session.SignaledEvents(), TimedOut: true);
                 }
             }
 
