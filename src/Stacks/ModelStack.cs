@@ -31,7 +31,21 @@ public sealed class ModelStack(Profile profile) : IScenarioStack
         for (var i = 0; i < scenario.Steps.Count; i++)
         {
             var step = scenario.Steps[i];
-            var result = ModelStep.Apply(scenario.Source, step, state);
+            StepResult result;
+            try
+            {
+                result = WinsockModel.Step(state, step.Input);
+            }
+            catch (ImpossibleStepException e)
+            {
+                // A step this stand-in's profile calls impossible, in a scenario valid under the profile judged (a fuzz
+                // run judging another profile): like the real stack meeting one, a finding, not bad input. The model
+                // cannot observe past it, so the trace ends there, interrupted; a scenario impossible under the judged
+                // profile too is still refused as bad input by the checker.
+                writer.WriteEnd(complete: false, reason: $"step {step.Number} ({Operations.Describe(step.Input)}) is impossible under {profile.Name}, so the model standing in for a stack cannot go on: {e.Message}");
+                return;
+            }
+
             var rendered = RenderedObservation.FromModel(result.Observation, result.State);
             writer.WriteStep(step.Input, mutate is null ? rendered : mutate(i, rendered), step.Comment);
             state = result.State;
