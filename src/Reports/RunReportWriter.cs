@@ -12,7 +12,7 @@ internal static class RunReportWriter
     public static void WriteJUnit(RunReport run, string path)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
+        var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", Encoding = new UTF8Encoding(false) };
         ReportFiles.WriteAtomically(path, stream =>
         {
             using var w = XmlWriter.Create(stream, settings);

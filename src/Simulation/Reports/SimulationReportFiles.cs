@@ -17,7 +17,7 @@ internal static class SimulationReportFiles
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(replay);
         using var stream = File.Create(path);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("program", result.Program);
         w.WriteString("peer", result.Peer.Source);
@@ -77,7 +77,7 @@ internal static class SimulationReportFiles
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(replay);
-        using var writer = XmlWriter.Create(path, new XmlWriterSettings { Indent = true });
+        using var writer = XmlWriter.Create(path, new XmlWriterSettings { Indent = true, NewLineChars = "\n" });
         writer.WriteStartElement("testsuites");
         writer.WriteStartElement("testsuite");
         writer.WriteAttributeString("name", "simulate " + result.Program);
