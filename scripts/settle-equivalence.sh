@@ -9,7 +9,9 @@
 # Defaults: 2000 scenarios, seed 20261121, 200 ms, 1 shard. Results go to .cache/settle-equivalence/<stack>/ (inside
 # the checkout: a wine-10 run sees nothing else): ordered/ and timed/, each with corpus/ and fuzz/ traces, the reports
 # and the logs. The timed fuzz costs about Q ms a step (2,000 scenarios are about 29,000 steps: 100 minutes at 200 ms);
-# --shards K runs it as K probes at once, which mostly sleep. --compare-only compares what an earlier run left there
+# --shards K runs it as K probes at once, which mostly sleep (under wine-10 they take turns: runs on the Debian 13
+# root hold it one at a time, so there only each run's own workers share the 100 minutes: about 50 on two cores).
+# --compare-only compares what an earlier run left there
 # (after a shard was run again by hand, for example).
 set -euo pipefail
 cd "$(dirname "$0")/.."
