@@ -49,16 +49,8 @@ internal static class RunReportJson
         {
             w.WriteStartObject("provenance");
             w.WriteString("stack", provenance.Stack);
-            if (provenance.Wine is { } wine)
-            {
-                w.WriteString("wine", wine);
-            }
-
-            if (provenance.Os is { } os)
-            {
-                w.WriteString("os", os);
-            }
-
+            WriteIfPresent(w, "wine", provenance.Wine);
+            WriteIfPresent(w, "os", provenance.Os);
             w.WriteString("probe", provenance.Probe);
             w.WriteString("date", provenance.Date);
             w.WriteEndObject();
@@ -66,32 +58,16 @@ internal static class RunReportJson
 
         w.WriteNumber("fixed", run.Fixed);
         w.WriteBoolean("allowFixed", run.AllowFixed);
-        if (run.KnownDifferences is { } known)
-        {
-            w.WriteString("knownDifferences", known);
-        }
-
-        if (run.StackNote is { } note)
-        {
-            w.WriteString("stackNote", note);
-        }
-
+        WriteIfPresent(w, "knownDifferences", run.KnownDifferences);
+        WriteIfPresent(w, "stackNote", run.StackNote);
         w.WriteNumber("repeat", run.Repeat);
         w.WriteNumber("stepsPerSecond", Math.Round(run.StepsDriven / Math.Max(run.DurationSeconds, 0.001), 1));
         w.WriteNumber("durationSeconds", Math.Round(run.DurationSeconds, 3));
         w.WriteString("command", run.Command);
         w.WriteNumber("planned", run.Planned);
         w.WriteBoolean("interrupted", run.Interrupted);
-        if (run.Interruption is { } why)
-        {
-            w.WriteString("interruption", why);
-        }
-
-        if (run.Shard is { } shard)
-        {
-            w.WriteString("shard", shard);
-        }
-
+        WriteIfPresent(w, "interruption", run.Interruption);
+        WriteIfPresent(w, "shard", run.Shard);
         if (withResults)
         {
             w.WriteStartArray("results");
@@ -129,11 +105,7 @@ internal static class RunReportJson
                 w.WriteStartObject();
                 w.WriteString("rule", k.Rule);
                 w.WriteString("stack", k.Stack);
-                if (k.Wine is { } wine)
-                {
-                    w.WriteString("wine", wine);
-                }
-
+                WriteIfPresent(w, "wine", k.Wine);
                 w.WriteBoolean("ofJudged", k.OfJudged);
                 w.WriteEndObject();
             }
@@ -146,23 +118,11 @@ internal static class RunReportJson
             w.WriteBoolean("fixed", true);
         }
 
-        if (e.KnownNote is { } knownNote)
-        {
-            w.WriteString("knownNote", knownNote);
-        }
-
+        WriteIfPresent(w, "knownNote", e.KnownNote);
         w.WriteNumber("steps", e.Steps);
         w.WriteBoolean("flaky", e.Flaky);
-        if (e.FlakyDetail is { } flaky)
-        {
-            w.WriteString("flakyDetail", flaky);
-        }
-
-        if (e.InconclusiveReason is { } reason)
-        {
-            w.WriteString("inconclusiveReason", reason);
-        }
-
+        WriteIfPresent(w, "flakyDetail", e.FlakyDetail);
+        WriteIfPresent(w, "inconclusiveReason", e.InconclusiveReason);
         if (e.FirstDivergence is { } d)
         {
             w.WriteStartObject("firstDivergence");
@@ -196,21 +156,13 @@ internal static class RunReportJson
             w.WriteBoolean("interrupted", true);
         }
 
-        if (e.Report is { } text)
-        {
-            w.WriteString("report", text);
-        }
-
+        WriteIfPresent(w, "report", e.Report);
         if (e.RulesConfirmed is { } rules)
         {
             Strings(w, "rulesConfirmed", rules);
         }
 
-        if (e.Known is { } known)
-        {
-            w.WriteString("known", known);
-        }
-
+        WriteIfPresent(w, "known", e.Known);
         if (e.StackRuns != 0)
         {
             w.WriteNumber("stackRuns", e.StackRuns);
@@ -242,11 +194,7 @@ internal static class RunReportJson
         w.WriteNumber("scenariosPerSecond", Math.Round(run.ScenariosPerSecond, 2));
         w.WriteNumber("stackRuns", run.StackRuns);
         Strings(w, "knownFindingsAvoided", fuzz.KnownFindingsAvoided);
-        if (fuzz.StackDescription is { } description)
-        {
-            w.WriteString("stackDescription", description);
-        }
-
+        WriteIfPresent(w, "stackDescription", fuzz.StackDescription);
         w.WriteStartObject("knownFindingsMet");
         foreach (var (id, hits) in KnownHits(run))
         {
@@ -441,6 +389,15 @@ internal static class RunReportJson
             StackRuns = e.TryGetProperty("stackRuns", out var runs) ? runs.GetInt64() : 0,
             Counterexample = counterexample,
         };
+    }
+
+    /// <summary>Writes an optional string field only when it has a value: absent, not null, is how the format says "none".</summary>
+    private static void WriteIfPresent(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
     }
 }
 
